@@ -1,0 +1,19 @@
+"""nbgrader configuration of the course; the repository root is the course root."""
+import os
+
+c = get_config()  # noqa: F821 - provided by traitlets when nbgrader loads this file
+
+ROOT = os.path.dirname(os.path.abspath(__file__))
+
+c.CourseDirectory.root = ROOT
+c.CourseDirectory.course_id = "backprop-from-scratch"
+# SQLite is the default gradebook; a bigger course points NBGRADER_DB_URL at PostgreSQL,
+# e.g. postgresql://grader@localhost/backprop
+c.CourseDirectory.db_url = os.environ.get("NBGRADER_DB_URL", f"sqlite:///{os.path.join(ROOT, 'gradebook.db')}")
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", ".cache"]
+
+c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
+c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
+
+# Honest work may train for a while; an infinite loop may not stall grading forever.
+c.Execute.timeout = 120
