@@ -1,0 +1,68 @@
+import numpy as np
+import pytest
+
+from helpers import checks
+
+
+def message_of(fn, *args, **kwargs):
+    with pytest.raises(AssertionError) as info:
+        fn(*args, **kwargs)
+    return str(info.value)
+
+
+def test_check_close_passes_within_tolerance():
+    checks.check_close("x", np.array([1.0, 2.0]), [1.0, 2.0 + 1e-9])
+
+
+def test_check_close_message_says_expected_got_and_hint():
+    msg = message_of(checks.check_close, "loss", 4.0, 2.0, hint="divide by m")
+    assert "loss is not the expected value" in msg
+    assert "expected: 2.0" in msg and "got:      4.0" in msg and "hint:     divide by m" in msg
+
+
+def test_check_close_reports_shape_mismatch_before_values():
+    msg = message_of(checks.check_close, "dW1", np.zeros((2, 3)), np.zeros((3, 2)))
+    assert "wrong shape" in msg and "(3, 2)" in msg and "(2, 3)" in msg
+
+
+def test_check_close_rejects_nan():
+    message_of(checks.check_close, "x", np.nan, np.nan)
+
+
+def test_check_shape_and_type():
+    checks.check_shape("A", np.zeros((1, 4)), (1, 4))
+    assert "numpy array" in message_of(checks.check_shape, "A", [[0, 0]], (1, 2))
+    assert "(1, 4)" in message_of(checks.check_shape, "A", np.zeros((4, 1)), (1, 4))
+    checks.check_type("p", {}, dict)
+    assert "dict" in message_of(checks.check_type, "p", [], dict)
+    assert "dict or tuple" in message_of(checks.check_type, "p", 1, (dict, tuple))
+
+
+def test_check_float_accepts_numbers_but_not_arrays_or_bools():
+    checks.check_float("loss", 0.5)
+    checks.check_float("loss", np.float64(0.5))
+    assert "single number" in message_of(checks.check_float, "loss", np.array([0.5]))
+    message_of(checks.check_float, "loss", True)
+
+
+def test_check_finite_and_true_and_unchanged():
+    checks.check_finite("a", [1.0, 2.0])
+    assert "NaN or infinity" in message_of(checks.check_finite, "a", [1.0, np.inf])
+    checks.check_true(True, "fine")
+    assert message_of(checks.check_true, False, "losses must fall", hint="lower the rate") == \
+        "losses must fall\n  hint:     lower the rate"
+    a = np.arange(3.0)
+    checks.check_unchanged("x", a, a.copy())
+    assert "modified in place" in message_of(checks.check_unchanged, "x", a, a + 1)
+
+
+def test_once_solved_turns_not_implemented_into_a_note(capsys):
+    with checks.once_solved("forward"):
+        raise NotImplementedError()
+    assert "`forward`" in capsys.readouterr().out
+
+
+def test_once_solved_lets_other_errors_through():
+    with pytest.raises(ValueError):
+        with checks.once_solved("forward"):
+            raise ValueError("real bug")
