@@ -64,3 +64,31 @@ def train_test_split(X, Y, test_fraction, rng):
     n_test = max(1, int(round(test_fraction * m)))
     test, train = order[:n_test], order[n_test:]
     return X[..., train], Y[..., train], X[..., test], Y[..., test]
+
+
+def make_linear_regression(m, rng, slope=2.0, intercept=-1.0, noise=0.5, low=-2.0, high=2.0):
+    """Points around a straight line: 1-D ``x`` (uniform in [low, high]) and ``y = slope x + intercept + noise``."""
+    _require_rng(rng)
+    if m < 2:
+        raise ValueError(f"make_linear_regression needs at least 2 examples, got m={m}")
+    x = rng.uniform(low, high, size=m)
+    return x, slope * x + intercept + noise * rng.standard_normal(m)
+
+
+def make_two_blobs(m, rng, distance=3.0, spread=1.0):
+    """Two round Gaussian clouds in the plane: ``X`` (2, m), labels ``Y`` (1, m) in {0, 1}.
+
+    The centres sit ``distance`` apart along a diagonal; with ``distance`` well above ``spread``
+    the classes are (nearly) linearly separable, closer they overlap. Half the examples (rounded
+    down) are class 1, and the columns come in a random order.
+    """
+    _require_rng(rng)
+    if m < 2:
+        raise ValueError(f"make_two_blobs needs at least 2 examples, got m={m}")
+    labels = np.zeros(m)
+    labels[: m // 2] = 1.0
+    labels = rng.permutation(labels)
+    direction = np.array([[1.0], [1.0]]) / np.sqrt(2.0)
+    centres = direction * (distance / 2.0) * (2.0 * labels - 1.0)
+    X = centres + spread * rng.standard_normal((2, m))
+    return X, labels.reshape(1, -1)
