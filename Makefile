@@ -30,7 +30,7 @@ grade: setup
 	$(PY) -m autograder grade $(GRADE_ARGS)
 
 bench: setup
-	for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+	status=0; for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || status=1; done; exit $$status
 
 clean:
 	rm -rf $(VENV) .pytest_cache
