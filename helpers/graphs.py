@@ -15,8 +15,9 @@ from matplotlib.patches import FancyBboxPatch
 
 FORWARD_COLOR = "#2ca02c"
 BACKWARD_COLOR = "#d62728"
-BOX_WIDTH = 0.5
+BOX_WIDTH = 0.5        # the narrowest box; longer labels get wider ones
 BOX_HEIGHT = 0.32
+CHAR_WIDTH = 0.09      # about one character of a 12 pt label, in data units at the default size
 
 
 def _check_number(what, value, allow_none=False):
@@ -48,6 +49,10 @@ def _validate(nodes, edges):
         _check_number(f"gradient on edge {src!r} -> {dst!r}", grad, allow_none=True)
 
 
+def _box_width(label):
+    return max(BOX_WIDTH, CHAR_WIDTH * len(label) + 0.2)
+
+
 def _fmt(number, fmt):
     number = float(number)
     return fmt.format(0.0 if number == 0 else number)  # never print "-0"
@@ -75,12 +80,14 @@ def draw_graph(nodes, edges, ax=None, title=None, fmt="{:.3g}", legend=True):
 
     for src, dst, value, grad in edges:
         (x0, y0), (x1, y1) = nodes[src][1], nodes[dst][1]
+        half0, half1 = _box_width(nodes[src][0]) / 2, _box_width(nodes[dst][0]) / 2
         # Leave each box on the side that faces the other one, so arrows never cross a label.
-        start = (x0 + BOX_WIDTH / 2, y0) if x1 >= x0 else (x0 - BOX_WIDTH / 2, y0)
-        end = (x1 - BOX_WIDTH / 2, y1) if x1 >= x0 else (x1 + BOX_WIDTH / 2, y1)
+        start = (x0 + half0, y0) if x1 >= x0 else (x0 - half0, y0)
+        end = (x1 - half1, y1) if x1 >= x0 else (x1 + half1, y1)
         ax.annotate("", xy=end, xytext=start,
                     arrowprops=dict(arrowstyle="-|>", color="0.35", lw=1.2, shrinkA=0, shrinkB=0))
-        mid_x, mid_y = (start[0] + end[0]) / 2, (start[1] + end[1]) / 2
+        # Edges often converge on one node: label them nearer their source, where they are apart.
+        mid_x, mid_y = start[0] + 0.4 * (end[0] - start[0]), start[1] + 0.4 * (end[1] - start[1])
         if value is not None:
             ax.text(mid_x, mid_y + 0.07, _fmt(value, fmt), color=FORWARD_COLOR, ha="center", va="bottom",
                     fontsize=10, fontweight="bold", gid="forward")
@@ -89,14 +96,17 @@ def draw_graph(nodes, edges, ax=None, title=None, fmt="{:.3g}", legend=True):
                     fontsize=10, fontweight="bold", gid="backward")
 
     for key, (label, (x, y)) in nodes.items():
-        ax.add_patch(FancyBboxPatch((x - BOX_WIDTH / 2, y - BOX_HEIGHT / 2), BOX_WIDTH, BOX_HEIGHT,
+        width = _box_width(label)
+        ax.add_patch(FancyBboxPatch((x - width / 2, y - BOX_HEIGHT / 2), width, BOX_HEIGHT,
                                     boxstyle="round,pad=0.03", facecolor="#f2f2f2", edgecolor="0.2",
                                     lw=1.2, zorder=3, gid=f"node:{key}"))
         ax.text(x, y, label, ha="center", va="center", fontsize=12, zorder=4, gid="label")
 
     xs = [pos[0] for _, pos in nodes.values()]
     ys = [pos[1] for _, pos in nodes.values()]
-    ax.set_xlim(min(xs) - 0.6, max(xs) + 0.6)
+    lefts = [pos[0] - _box_width(label) / 2 for label, pos in nodes.values()]
+    rights = [pos[0] + _box_width(label) / 2 for label, pos in nodes.values()]
+    ax.set_xlim(min(min(lefts) - 0.1, min(xs) - 0.6), max(max(rights) + 0.1, max(xs) + 0.6))
     ax.set_ylim(min(ys) - 0.6, max(ys) + 0.6)
     ax.set_aspect("equal")
     ax.axis("off")
