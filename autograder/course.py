@@ -1,0 +1,106 @@
+"""The course as the grader sees it: nbgrader's config, the gradebook's assignments, the
+submissions on disk, and a submission sanitized exactly as ``nbgrader autograde`` would.
+"""
+import logging
+import pathlib
+from dataclasses import dataclass, field
+
+import nbformat
+from nbgrader.api import Gradebook, MissingEntry
+from nbgrader.apps.api import NbGraderAPI
+from nbgrader.coursedir import CourseDirectory
+from nbgrader.preprocessors import CheckCellMetadata, ClearOutput, DeduplicateIds, OverwriteCells, OverwriteKernelspec
+from traitlets.config import Config
+from traitlets.config.loader import PyFileConfigLoader
+
+from autograder import preprocessors
+
+SANITIZE = (ClearOutput, DeduplicateIds, OverwriteKernelspec, OverwriteCells, CheckCellMetadata)
+
+
+@dataclass
+class Submission:
+    """One student's submission of one assignment and what became of it."""
+    assignment: str
+    student: str
+    notebooks: dict                                   # notebook id -> submitted path
+    status: dict = field(default_factory=dict)        # notebook id -> ok / kernel_died / invalid ...
+    reasons: list = field(default_factory=list)       # what went wrong, for the summary
+    flags: list = field(default_factory=list)         # tampering: attempts seen or caught
+    scores: dict = field(default_factory=dict)        # grade id -> (score, max score)
+    seconds: float = 0.0
+
+    @property
+    def key(self):
+        return self.assignment, self.student
+
+
+def load_config(root, grading=False):
+    """The course's ``nbgrader_config.py``; with ``grading``, Execute replaced by our two steps."""
+    root = pathlib.Path(root).resolve()
+    cfg = Config()
+    config_file = root / "nbgrader_config.py"
+    if config_file.exists():
+        cfg.merge(PyFileConfigLoader(config_file.name, path=str(root)).load_config())
+    cfg.CourseDirectory.root = str(root)
+    if grading:
+        from nbconvert.preprocessors import ClearMetadataPreprocessor
+        from nbgrader.preprocessors import AssignLatePenalties, IgnorePattern, LimitOutput, SaveAutoGrades
+        cfg.Autograde.autograde_preprocessors = [
+            preprocessors.UsePreExecuted, preprocessors.JudgeEvidence, IgnorePattern,
+            ClearMetadataPreprocessor, LimitOutput, SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
+    return cfg
+
+
+def make_api(root, grading=False):
+    cfg = load_config(root, grading)
+    coursedir = CourseDirectory(config=cfg)
+    api = NbGraderAPI(coursedir=coursedir, config=cfg)
+    api.log.setLevel(logging.ERROR)
+    return api
+
+
+def gradebook_notebooks(api, assignment):
+    """Notebook ids of an assignment, or None when the gradebook does not know it."""
+    with Gradebook(api.coursedir.db_url, api.coursedir.course_id) as gb:
+        try:
+            return sorted(nb.name for nb in gb.find_assignment(assignment).notebooks)
+        except MissingEntry:
+            return None
+
+
+def submitted_assignments(api):
+    root = pathlib.Path(api.coursedir.root) / api.coursedir.submitted_directory
+    return sorted({p.name for p in root.glob("*/*") if p.is_dir()})
+
+
+def find_submissions(api, assignment, notebook_ids):
+    root = pathlib.Path(api.coursedir.root) / api.coursedir.submitted_directory
+    found = []
+    for student_dir in sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else []:
+        folder = student_dir / assignment
+        if folder.is_dir():
+            found.append(Submission(assignment, student_dir.name,
+                                    {nb: folder / f"{nb}.ipynb" for nb in notebook_ids}))
+    return found
+
+
+def public_files(api, assignment):
+    """Non-notebook files that the students were given: offered to the kernel read-only."""
+    folder = pathlib.Path(api.coursedir.root) / api.coursedir.release_directory / assignment
+    if not folder.is_dir():
+        return []
+    return sorted(str(p) for p in folder.iterdir() if p.is_file() and p.suffix != ".ipynb")
+
+
+def sanitize(api, assignment, student, notebook_id, path):
+    """The submitted notebook as nbgrader's autograde sanitizes it before executing it.
+
+    Raises ``nbformat.reader.NotJSONError`` (and friends) for a file that is no notebook.
+    """
+    nb = nbformat.read(str(path), as_version=4)
+    resources = {"nbgrader": {"student": student, "assignment": assignment, "notebook": notebook_id,
+                              "db_url": api.coursedir.db_url, "course_id": api.coursedir.course_id}}
+    for step in SANITIZE:
+        nb, resources = step(config=api.config).preprocess(nb, resources)
+    return nb

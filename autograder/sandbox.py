@@ -1,0 +1,136 @@
+"""The bubblewrap command line and the resource limits around one student's kernel.
+
+Only the kernel runs in the sandbox; the notebook client that talks to it stays in the trusted
+grader (see ``worker``). Inside, the kernel sees:
+
+- the operating system's ``/usr`` (and its ``/lib``, ``/bin`` links), read-only;
+- the Python environment (the venv and the interpreter it was made from), read-only;
+- the ``helpers`` package, read-only: it can import and read the student-facing helpers, it can
+  not change them. The rest of the course root (``source/``, ``submitted/``, the gradebook, the
+  config, ``autograder/``) is simply not there;
+- a small size-limited tmpfs as its home and working directory (holding read-only copies of the
+  assignment's public data files), a private ``/tmp``, and the directory of its own connection
+  sockets (ipc transport: no network is needed, and there is none).
+
+Its own PID namespace means that everything it starts dies with it, and ``--die-with-parent``
+ties the whole sandbox to the worker that launched it. Memory is capped per process with
+``RLIMIT_DATA`` (private writable memory; it does not count the shared libraries the way
+``RLIMIT_AS`` would, so an honest kernel can really use close to the limit), plus
+``RLIMIT_FSIZE`` on any one file; when the memory and pids cgroup controllers are writable the
+whole sandbox also gets one memory and process-count budget (see ``cgroup``).
+"""
+import os
+import pathlib
+import shutil
+import sys
+
+GIB = 1024 ** 3
+MIB = 1024 ** 2
+
+SANDBOX_HOME = "/home/student"
+
+# Run inside the sandbox, before the kernel: set the per-process limits, then become the kernel.
+_LIMITS_PRELUDE = (
+    "import os, resource, sys\n"
+    "data, fsize = int(sys.argv[1]), int(sys.argv[2])\n"
+    "resource.setrlimit(resource.RLIMIT_DATA, (data, data))\n"
+    "resource.setrlimit(resource.RLIMIT_FSIZE, (fsize, fsize))\n"
+    "resource.setrlimit(resource.RLIMIT_CORE, (0, 0))\n"
+    # In its own PID namespace the kernel's parent is bwrap's reaper: ipykernel's parent poller
+    # would take that for an orphaned kernel. --die-with-parent does that job instead.
+    "os.environ.pop('JPY_PARENT_PID', None)\n"
+    "os.execv(sys.argv[3], sys.argv[3:])\n"
+)
+
+
+class SandboxUnavailable(RuntimeError):
+    """bwrap is missing or does not work here; the instructor must opt out explicitly."""
+
+
+def bwrap_path():
+    return shutil.which("bwrap")
+
+
+def check_available():
+    """Raise ``SandboxUnavailable`` with a plain message when bubblewrap cannot be used."""
+    path = bwrap_path()
+    if path is None:
+        raise SandboxUnavailable(
+            "bubblewrap (bwrap) is not installed, so submissions cannot be isolated.\n"
+            "Install it (Debian/Ubuntu: apt-get install bubblewrap) or, only if you trust every "
+            "submission, pass --no-sandbox.")
+    import subprocess
+    probe = subprocess.run([path, "--unshare-all", "--die-with-parent", "--ro-bind", "/", "/", "true"],
+                           capture_output=True, text=True, timeout=30)
+    if probe.returncode != 0:
+        raise SandboxUnavailable(
+            f"bubblewrap is installed but cannot create a sandbox here: {probe.stderr.strip()}\n"
+            "Allow user namespaces (or run as root), or pass --no-sandbox if you trust every submission.")
+
+
+def helpers_dir():
+    import helpers
+    return pathlib.Path(helpers.__file__).resolve().parent
+
+
+def _python_dirs():
+    """The venv and the base interpreter: everything the kernel's ``import`` may need."""
+    dirs = {pathlib.Path(sys.prefix), pathlib.Path(sys.base_prefix),
+            pathlib.Path(os.path.realpath(sys.executable)).parent.parent}
+    return sorted({d.resolve() for d in dirs})
+
+
+def _system_binds():
+    args = []
+    for top in ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64"):
+        if os.path.islink(top):
+            args += ["--symlink", os.readlink(top), top]
+        elif os.path.isdir(top):
+            args += ["--ro-bind", top, top]
+    # The dynamic loader's cache and the few files libraries read at import time.
+    for name in ("/etc/ld.so.cache", "/etc/localtime", "/etc/fonts", "/etc/nsswitch.conf", "/etc/passwd", "/etc/group"):
+        if os.path.exists(name):
+            args += ["--ro-bind", name, name]
+    return args
+
+
+def kernel_command(kernel_argv, *, conn_dir, data_files=(), memory_bytes=2 * GIB, file_bytes=256 * MIB,
+                   home_bytes=512 * MIB, sandbox=True):
+    """The argv that starts ``kernel_argv`` with the limits (and, unless told not to, in bwrap).
+
+    ``conn_dir`` holds the connection file and the kernel's ipc sockets; it is shared read-write
+    with the grader at the same path. ``data_files`` are public files of the assignment, offered
+    read-only in the kernel's working directory.
+    """
+    python = os.path.realpath(sys.executable)
+    limited = [python, "-c", _LIMITS_PRELUDE, str(memory_bytes), str(file_bytes), *kernel_argv]
+    if not sandbox:
+        return limited
+    args = [bwrap_path(), "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL",
+            "--hostname", "sandbox", "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
+    args += _system_binds()
+    for d in _python_dirs():
+        args += ["--ro-bind", str(d), str(d)]
+    helpers = helpers_dir()
+    args += ["--ro-bind", str(helpers), str(helpers)]
+    args += ["--bind", str(conn_dir), str(conn_dir)]
+    args += ["--size", str(home_bytes), "--tmpfs", SANDBOX_HOME]
+    for f in data_files:
+        f = pathlib.Path(f)
+        args += ["--ro-bind", str(f), f"{SANDBOX_HOME}/{f.name}"]
+    args += ["--chdir", SANDBOX_HOME, "--setenv", "HOME", SANDBOX_HOME, "--"]
+    return args + limited
+
+
+def kernel_env(threads=None, home=SANDBOX_HOME):
+    """A small environment for the kernel: nothing of the grader's own leaks in."""
+    env = {"PATH": f"{pathlib.Path(sys.prefix) / 'bin'}:/usr/local/bin:/usr/bin:/bin",
+           "LANG": "C.UTF-8", "HOME": home,
+           "MPLBACKEND": "module://matplotlib_inline.backend_inline",
+           "MPLCONFIGDIR": "/tmp/matplotlib", "IPYTHONDIR": "/tmp/ipython",
+           "JUPYTER_RUNTIME_DIR": "/tmp/jupyter", "PYTHONDONTWRITEBYTECODE": "1",
+           "NBGRADER_EXECUTION": "autograde", "VIRTUAL_ENV": sys.prefix}
+    if threads:
+        for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+            env[var] = str(threads)
+    return env

@@ -1,0 +1,34 @@
+"""A static look at the student's own code for attempts to tamper with grading.
+
+Only informative: the points are decided by the judge, whatever the code does. A hit is shown in
+the summary so the instructor can look at the submission.
+"""
+import re
+
+PATTERNS = {
+    "replaces numpy's comparisons": r"\b(np|numpy)\s*\.\s*(allclose|isclose|array_equal|testing)\b[^\n=]*=(?!=)|numpy\.testing",
+    "patches the test helpers": r"\bhelpers\s*\.\s*(checks|evidence)\b[^\n=]*=(?!=)|\b(check_\w+|record)\s*=(?!=)",
+    "touches builtins": r"\bbuiltins\b|__builtins__",
+    "edits sys.modules": r"\bsys\s*\.\s*modules\b",
+    "ends the process": r"\bos\s*\.\s*(_exit|kill|killpg|abort)\b|\bsignal\s*\.\s*signal\b",
+    "starts processes": r"\b(subprocess|os\s*\.\s*(fork|system|popen|exec\w*|spawn\w*))\b",
+    "reaches for grading files": r"gradebook|\bsource/|submitted/|autograded/|nbgrader_config",
+    "uses the network": r"\b(socket|urllib|requests|http\.client)\b",
+    "hooks the kernel": r"set_custom_exc|\bsys\s*\.\s*(excepthook|settrace|setprofile)\b|displayhook|vnd\.backprop-evidence",
+    "uses ctypes": r"\bctypes\b",
+}
+_COMPILED = {label: re.compile(rx) for label, rx in PATTERNS.items()}
+
+
+def student_code(nb):
+    """Code the student wrote or could change: every code cell that is not a locked one."""
+    for cell in nb.cells:
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        if cell.get("cell_type") == "code" and not meta.get("locked") and not meta.get("grade"):
+            yield cell.source
+
+
+def suspicious(nb):
+    """Labels of the patterns found in the student's code, in a stable order."""
+    text = "\n".join(student_code(nb))
+    return [label for label, rx in _COMPILED.items() if rx.search(text)]

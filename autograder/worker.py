@@ -1,0 +1,159 @@
+"""Execute one notebook with its kernel in the sandbox; the notebook client stays out here.
+
+Design: only the kernel is untrusted, so only the kernel runs in bubblewrap. This process (one
+per submission, started by ``grade``) is trusted code: it sends the cells over ipc sockets in a
+private directory, collects the outputs, caps them as they arrive, and writes the result file. So
+a kernel that calls ``os._exit``, kills its parent, exhausts its memory or loops forever only
+ends its own run: the cells executed so far keep their outputs, the rest are marked as not run,
+and the reason is written down. A flood of output is truncated here as it arrives; if this
+process dies anyway, the grader sees no result file and grades the submission zero with a reason.
+
+    python -m autograder.worker JOB.json      # JOB: see ``run``; writes JOB["output"]
+"""
+import asyncio
+import json
+import os
+import resource
+import shutil
+import sys
+import tempfile
+import time
+
+import nbformat
+from jupyter_client.manager import AsyncKernelManager
+from nbclient import NotebookClient
+from nbclient.exceptions import DeadKernelError
+
+from autograder import sandbox
+
+# Per cell, a student sees plenty; beyond that the text is dropped (the grader must not drown).
+CELL_OUTPUT_BYTES = 256 * 1024
+NOT_RUN = "NotExecuted"
+
+
+class SandboxedKernelManager(AsyncKernelManager):
+    """Starts the kernel through ``sandbox.kernel_command``; interrupts arrive as messages."""
+
+    sandbox_options = {}
+
+    def format_kernel_cmd(self, extra_arguments=None):
+        argv = super().format_kernel_cmd(extra_arguments)
+        return sandbox.kernel_command(argv, **self.sandbox_options)
+
+    async def _async_pre_start_kernel(self, **kw):
+        cmd, kw = await super()._async_pre_start_kernel(**kw)
+        # A signal cannot cross into the sandbox's PID namespace; ipykernel interrupts itself on
+        # an interrupt_request message.
+        self.kernel_spec.interrupt_mode = "message"
+        return cmd, kw
+
+
+class CappedClient(NotebookClient):
+    """A notebook client that keeps at most ``CELL_OUTPUT_BYTES`` of output per cell."""
+
+    def __init__(self, *args, **kw):
+        super().__init__(*args, **kw)
+        self._bytes = {}
+        self.executed = []
+        self.truncated = set()
+        self.on_cell_executed = self._complete
+
+    def _complete(self, cell, cell_index, execute_reply=None):
+        self.executed.append(cell_index)
+
+    def output(self, outs, msg, display_id, cell_index):
+        size = len(json.dumps(msg.get("content", {}), default=str))
+        used = self._bytes.get(cell_index, 0) + size
+        self._bytes[cell_index] = used
+        if used > CELL_OUTPUT_BYTES and msg["msg_type"] != "error":
+            if cell_index not in self.truncated:
+                self.truncated.add(cell_index)
+                outs.append(nbformat.v4.new_output(
+                    "stream", name="stdout",
+                    text=f"\n[output truncated by the grader after {CELL_OUTPUT_BYTES // 1024} KiB]\n"))
+            return None
+        return super().output(outs, msg, display_id, cell_index)
+
+
+def _mark_not_run(nb, executed, why):
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type == "code" and index not in executed:
+            cell.outputs = [nbformat.v4.new_output("error", ename=NOT_RUN, evalue=why, traceback=[f"{NOT_RUN}: {why}"])]
+
+
+async def _execute(nb, job, conn_dir):
+    km = SandboxedKernelManager(transport="ipc", ip=os.path.join(conn_dir, "kernel"),
+                                connection_file=os.path.join(conn_dir, "kernel.json"),
+                                kernel_name="python3")
+    km.sandbox_options = dict(conn_dir=conn_dir, data_files=job.get("data_files", []),
+                              memory_bytes=job["memory"], sandbox=job["sandbox"])
+    timeout = job["cell_timeout"]
+    client = CappedClient(
+        nb, km=km, timeout=timeout, startup_timeout=120, allow_errors=True, interrupt_on_timeout=True,
+        error_on_timeout={"ename": "TimeoutError", "evalue": f"the cell ran longer than {timeout} s",
+                          "traceback": [f"TimeoutError: the cell ran longer than {timeout} s"]},
+        record_timing=False, kernel_name="python3")
+    status, reason = "ok", ""
+    cwd = sandbox.SANDBOX_HOME if job["sandbox"] else job["workdir"]
+    start = dict(env=sandbox.kernel_env(threads=job.get("threads"), home=cwd), cwd="/" if job["sandbox"] else cwd,
+                 stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL)
+    try:
+        await asyncio.wait_for(client.async_execute(**start), job["time_limit"])
+    except asyncio.TimeoutError:
+        status, reason = "time_limit", f"the notebook ran longer than the {job['time_limit']} s allowed"
+    except DeadKernelError:
+        status, reason = "kernel_died", "the kernel died (it exited, was killed, or ran out of memory)"
+    except Exception as err:  # noqa: BLE001 - any failure is a reason, never a lost submission
+        status, reason = "error", f"execution failed: {type(err).__name__}: {err}"[:500]
+    finally:
+        try:
+            if km.has_kernel:
+                await km.shutdown_kernel(now=True)
+        except Exception:  # noqa: BLE001
+            pass
+    if status != "ok":
+        _mark_not_run(nb, set(client.executed), reason)
+    elif client.truncated:
+        reason = "output truncated in " + ", ".join(f"cell {i}" for i in sorted(client.truncated))
+    return status, reason, sorted(client.executed)
+
+
+def run(job):
+    """Execute ``job["notebook"]``; returns ``{"status", "reason", "executed", "seconds", "notebook"}``.
+
+    job keys: notebook, cell_timeout, time_limit, memory (bytes), sandbox (bool), data_files,
+    threads (BLAS threads in the kernel), workdir (only without sandbox).
+    """
+    nb = nbformat.read(job["notebook"], as_version=4)
+    conn_dir = tempfile.mkdtemp(prefix="ag-kernel-")
+    began = time.monotonic()
+    try:
+        if not job["sandbox"] and not job.get("workdir"):
+            job = dict(job, workdir=tempfile.mkdtemp(prefix="ag-work-", dir=conn_dir))
+            for f in job.get("data_files", []):
+                shutil.copy(f, job["workdir"])
+        status, reason, executed = asyncio.run(_execute(nb, job, conn_dir))
+    finally:
+        shutil.rmtree(conn_dir, ignore_errors=True)
+    return {"status": status, "reason": reason, "executed": executed,
+            "seconds": round(time.monotonic() - began, 2), "notebook": nb}
+
+
+def main(argv):
+    with open(argv[0]) as f:
+        job = json.load(f)
+    # This process only relays messages: if a kernel floods it anyway, it dies here, alone.
+    limit = 4 * sandbox.GIB
+    resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
+    result = run(job)
+    tmp = job["output"] + ".part"
+    with open(tmp, "w") as f:
+        nbformat.write(result.pop("notebook"), f)
+    with open(job["output"] + ".json.part", "w") as f:
+        json.dump(result, f)
+    os.replace(tmp, job["output"])
+    os.replace(job["output"] + ".json.part", job["output"] + ".json")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
