@@ -2,7 +2,8 @@
 import matplotlib.pyplot as plt
 import numpy as np
 
-PATH_COLORS = ("#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b")
+# The default colour cycle, so a path and its loss curve (helpers.plots.plot_losses) match.
+PATH_COLORS = ("C0", "C1", "C2", "C3", "C4", "C5")
 
 
 def plot_surface_contours(surface, ax=None, resolution=200, title=None):

@@ -1,0 +1,11 @@
+"""Loops n_steps + 1 times: the path has n_steps + 2 rows."""
+import numpy as np
+
+
+def gradient_descent(grad_fn, theta0, lr, n_steps):
+    theta = np.array(theta0, dtype=float)
+    path = [theta]
+    for _ in range(n_steps + 1):
+        theta = theta - lr * grad_fn(theta)
+        path.append(theta)
+    return theta, np.array(path)

@@ -1,0 +1,7 @@
+"""Puts eps inside the square root: sqrt(s + eps) instead of sqrt(s) + eps."""
+import numpy as np
+
+
+def rmsprop_step(theta, grad, sq_avg, lr, rho=0.9, eps=1e-8):
+    sq_avg = rho * sq_avg + (1 - rho) * grad ** 2
+    return theta - lr * grad / np.sqrt(sq_avg + eps), sq_avg
