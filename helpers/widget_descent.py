@@ -1,0 +1,154 @@
+"""The engine and figure of notebook 01's learning-rate explorer: descent paths on a 2-D surface.
+
+The four optimisers run in one loop over the whole path, written for drawing rather than as the
+notebook's step functions (those are the student's exercises; the explorer can use them instead
+once they work, see ``descend_with_own_functions``).
+"""
+import numpy as np
+
+from helpers.surfaces import quadratic_valley, rosenbrock
+
+OPTIMIZERS = ("GD", "momentum", "RMSProp", "Adam")
+SURFACES = {"narrow valley": quadratic_valley(), "curved valley": rosenbrock()}
+# Constants of the optimisers, the defaults of the notebook's exercises.
+BETA, RHO, BETA1, BETA2, EPS = 0.9, 0.9, 0.9, 0.999, 1e-8
+# A run whose loss passes this is called diverged: the path stops there and the readout says so.
+DIVERGED_ABOVE = 1e6
+
+
+def _stop_at_divergence(path, losses):
+    """Cut a run at the first step whose loss is not finite or above ``DIVERGED_ABOVE``."""
+    bad = ~np.isfinite(losses) | (losses > DIVERGED_ABOVE)
+    if not bad.any():
+        return path, losses, None
+    k = int(np.argmax(bad))
+    return path[: k + 1], losses[: k + 1], k
+
+
+def descend(surface, optimizer, lr, n_steps):
+    """Run ``optimizer`` from ``surface.start``: ``{"path" (k+1, 2), "losses" (k+1,), "diverged_at"}``.
+
+    ``diverged_at`` is the step at which the loss left the finite range below ``DIVERGED_ABOVE``
+    (the path ends there), or None.
+    """
+    if optimizer not in OPTIMIZERS:
+        raise ValueError(f"optimizer must be one of {OPTIMIZERS}, got {optimizer!r}")
+    theta = np.array(surface.start, dtype=float)
+    first, second = np.zeros(2), np.zeros(2)  # running mean of gradients, of squared gradients
+    points = [theta]
+    for t in range(1, n_steps + 1):
+        g = surface.gradient(theta)
+        if optimizer == "GD":
+            direction = g
+        elif optimizer == "momentum":
+            first = BETA * first + g
+            direction = first
+        elif optimizer == "RMSProp":
+            second = RHO * second + (1 - RHO) * g * g
+            direction = g / (np.sqrt(second) + EPS)
+        else:  # Adam: both averages, with their start-up bias divided out
+            first = BETA1 * first + (1 - BETA1) * g
+            second = BETA2 * second + (1 - BETA2) * g * g
+            direction = (first / (1 - BETA1 ** t)) / (np.sqrt(second / (1 - BETA2 ** t)) + EPS)
+        theta = theta - lr * direction
+        points.append(theta)
+        loss = surface.loss(theta)
+        if not np.isfinite(loss) or loss > DIVERGED_ABOVE:
+            break
+    path = np.array(points)
+    return dict(zip(("path", "losses", "diverged_at"),
+                    _stop_at_divergence(path, surface.loss(path.T))))
+
+
+OWN_FUNCTIONS = ("gradient_descent", "momentum_step", "rmsprop_step", "adam_step")
+
+
+def trial_own_functions(gradient_descent, momentum_step, rmsprop_step, adam_step):
+    """A tiny call of each of the student's optimiser functions (raises if one isn't ready)."""
+    theta, grad = np.array([1.0, -1.0]), np.array([0.5, 0.5])
+    gradient_descent(lambda th: 2 * th, theta, 0.1, 2)
+    momentum_step(theta, grad, np.zeros(2), 0.1)
+    rmsprop_step(theta, grad, np.zeros(2), 0.1)
+    adam_step(theta, grad, {"m": np.zeros(2), "v": np.zeros(2), "t": 0}, 0.1)
+
+
+def descend_with_own_functions(functions, surface, optimizer, lr, n_steps):
+    """Like ``descend``, driven by the student's ``gradient_descent`` / ``*_step`` functions."""
+    gradient_descent, momentum_step, rmsprop_step, adam_step = functions
+    theta = np.array(surface.start, dtype=float)
+    if optimizer == "GD":
+        _, path = gradient_descent(surface.gradient, theta, lr, n_steps)
+        path = np.asarray(path, dtype=float).reshape(-1, 2)
+    else:
+        state = {"momentum": np.zeros(2), "RMSProp": np.zeros(2),
+                 "Adam": {"m": np.zeros(2), "v": np.zeros(2), "t": 0}}[optimizer]
+        step = {"momentum": momentum_step, "RMSProp": rmsprop_step, "Adam": adam_step}[optimizer]
+        points = [theta]
+        for _ in range(n_steps):
+            theta, state = step(theta, surface.gradient(theta), state, lr)
+            theta = np.asarray(theta, dtype=float)
+            points.append(theta)
+            if not np.isfinite(surface.loss(theta)) or surface.loss(theta) > DIVERGED_ABOVE:
+                break
+        path = np.array(points)
+    return dict(zip(("path", "losses", "diverged_at"),
+                    _stop_at_divergence(path, surface.loss(path.T))))
+
+
+def readout(who, optimizer, lr, run):
+    """One line saying how the run ended, e.g. ``GD, learning rate 0.0501: loss 0.0123 after 100 steps``."""
+    head = f"{who}{optimizer}, learning rate {lr:.3g}"
+    if run["diverged_at"] is not None:
+        return f"{head}: diverged at step {run['diverged_at']} (loss above {DIVERGED_ABOVE:.0e})"
+    return f"{head}: loss {run['losses'][-1]:.4g} after {len(run['losses']) - 1} steps"
+
+
+class DescentFigure:
+    """Contours with the path on the left, the loss per step (log scale) on the right."""
+
+    def __init__(self, canvas):
+        self.figure = canvas.figure
+        self.figure.subplots_adjust(left=0.07, right=0.98, bottom=0.15, top=0.88, wspace=0.25)
+        self.ax_path, self.ax_loss = self.figure.subplots(1, 2)
+        self._surface_name = None
+        self.path_line, = self.ax_path.plot([], [], "-o", color="#d62728", lw=1.3, ms=2.5, zorder=4)
+        self.end_marker, = self.ax_path.plot([], [], "X", color="#d62728", mec="k", ms=9, zorder=5)
+        self.loss_line, = self.ax_loss.plot([], [], color="#d62728", lw=1.5)
+        self.ax_loss.set_yscale("log")
+        self.ax_loss.set_xlabel("step")
+        self.ax_loss.set_ylabel("loss")
+        self.ax_loss.grid(alpha=0.3)
+
+    def _show_surface(self, surface):
+        # Contours are the slow part; they change only with the surface.
+        if surface.name == self._surface_name:
+            return
+        for artist in list(self.ax_path.collections):
+            artist.remove()
+        for line in self.ax_path.lines[2:]:
+            line.remove()
+        xx, yy, zz = surface.grid(120)
+        self.ax_path.contour(xx, yy, zz, levels=surface.levels, cmap="Greys_r", linewidths=0.7, alpha=0.8)
+        self.ax_path.plot(*surface.minimum, marker="*", ms=12, color="gold", mec="k", zorder=6)
+        self.ax_path.plot(*surface.start, "o", color="#d62728", mec="k", ms=7, zorder=6)
+        self.ax_path.set_xlim(surface.xlim)
+        self.ax_path.set_ylim(surface.ylim)
+        self.ax_path.set_xlabel(r"$\theta_0$")
+        self.ax_path.set_ylabel(r"$\theta_1$")
+        self._surface_name = surface.name
+
+    def draw(self, surface, run, title):
+        self._show_surface(surface)
+        # Far-away points of a diverging path are pulled in so Agg draws the line leaving the frame.
+        span = max(np.ptp(surface.xlim), np.ptp(surface.ylim))
+        path = np.clip(run["path"], -100 * span, 100 * span)
+        self.path_line.set_data(path[:, 0], path[:, 1])
+        self.end_marker.set_data(path[-1:, 0], path[-1:, 1])
+        losses = np.minimum(run["losses"], DIVERGED_ABOVE * 10)
+        self.loss_line.set_data(np.arange(len(losses)), np.maximum(losses, 1e-16))
+        self.ax_loss.relim()
+        self.ax_loss.autoscale_view()
+        diverged = run["diverged_at"] is not None
+        self.ax_path.set_title(title, color="#b00000" if diverged else "black", fontsize=10)
+        self.ax_loss.set_title("diverged: the loss blows up" if diverged else "loss per step",
+                               color="#b00000" if diverged else "black", fontsize=10)

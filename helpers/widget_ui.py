@@ -1,0 +1,172 @@
+"""What the three explorers share: labelled controls, a figure shown as a PNG, the redraw loop.
+
+An explorer is a ``VBox`` of controls, a one-line text readout and an ``Image``. Every change of a
+control recomputes a result (a plain dict, kept in ``last_result`` so tests can check the numbers
+that were drawn), redraws one persistent matplotlib figure and replaces the image's PNG bytes:
+the output updates in place, with no flicker and no growing list of figures.
+"""
+import io
+import os
+import warnings
+
+import ipywidgets as widgets
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from PIL import Image as PILImage
+
+# Wide enough for the longest description ("learning rate") next to a usable slider track.
+CONTROL_LAYOUT = {"width": "360px"}
+CONTROL_STYLE = {"description_width": "initial"}
+
+
+def grading():
+    """True while nbgrader executes the notebook: explorers then skip their heavy work."""
+    return bool(os.environ.get("NBGRADER_EXECUTION"))
+
+
+def skipped(name):
+    return widgets.Label(f"{name}: skipped while grading (run the notebook yourself to explore).")
+
+
+def css_name(description):
+    """A CSS class for a control, from its description: ``learning rate`` -> ``explorer-learning-rate``."""
+    return "explorer-" + "-".join(description.lower().replace("(", " ").replace(")", " ").split())
+
+
+def labelled(widget):
+    """Give ``widget`` a label shown in full and a CSS class the browser tests can find it by."""
+    widget.style = CONTROL_STYLE
+    widget.layout = widgets.Layout(**CONTROL_LAYOUT)
+    widget.add_class(css_name(widget.description))
+    return widget
+
+
+def log_slider(description, value_exponent, min_exponent, max_exponent, step=0.1):
+    """A base-10 log slider whose value starts exactly on its grid of exponents."""
+    return labelled(widgets.FloatLogSlider(
+        value=10.0 ** value_exponent, base=10, min=min_exponent, max=max_exponent, step=step,
+        description=description, readout_format=".3g", continuous_update=False))
+
+
+def int_slider(description, value, low, high, step=1):
+    return labelled(widgets.IntSlider(value=value, min=low, max=high, step=step,
+                                      description=description, continuous_update=False))
+
+
+def float_slider(description, value, low, high, step, readout_format=".2f"):
+    return labelled(widgets.FloatSlider(value=value, min=low, max=high, step=step, description=description,
+                                        readout_format=readout_format, continuous_update=False))
+
+
+def selection_slider(description, options, value):
+    """A slider over labelled options (``(label, value)`` pairs), e.g. batch sizes."""
+    return labelled(widgets.SelectionSlider(options=options, value=value, description=description,
+                                            continuous_update=False))
+
+
+def choice(description, options, value=None):
+    return labelled(widgets.Dropdown(options=options, value=value if value is not None else options[0],
+                                     description=description))
+
+
+class FigureCanvas:
+    """A matplotlib figure drawn off screen (Agg) and handed out as PNG bytes.
+
+    ``draw`` + a fast PNG encode is about twice as quick as ``savefig``, which draws the figure a
+    second time; that keeps a redraw well inside the interactive budget.
+    """
+
+    def __init__(self, width, height, dpi=80):
+        self.figure = Figure(figsize=(width, height), dpi=dpi)
+        self.canvas = FigureCanvasAgg(self.figure)
+
+    def png(self):
+        self.canvas.draw()
+        rgba = np.asarray(self.canvas.buffer_rgba())
+        buffer = io.BytesIO()
+        PILImage.fromarray(rgba[..., :3]).save(buffer, format="png", compress_level=1)
+        return buffer.getvalue()
+
+
+def quiet(function, *args, **kwargs):
+    """Call ``function`` with numpy's floating-point warnings and Python warnings silenced.
+
+    A diverging run overflows on purpose; the explorer reports it in words instead.
+    """
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return function(*args, **kwargs)
+
+
+class Explorer(widgets.VBox):
+    """Controls, a readout line and a figure; ``compute`` and ``draw`` are supplied by each explorer.
+
+    ``controls`` are the widgets whose values drive the picture; ``rows`` (lists of widgets) lay
+    them out, with any notes beside them (one row of all controls by default).
+
+    ``compute(values) -> result`` gets ``{description: value}`` of every control and returns a dict
+    with at least ``"readout"`` (the text under the controls); ``draw(result) -> bytes`` renders it.
+    """
+
+    def __init__(self, controls, compute, draw, rows=None):
+        self.controls = {c.description: c for c in controls}
+        self._compute, self._draw = compute, draw
+        self.readout = widgets.Label(layout=widgets.Layout(width="100%"))
+        self.readout.add_class("explorer-readout")
+        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+        self.image.add_class("explorer-figure")
+        self.last_result = None
+        rows = rows or [list(controls)]
+        boxes = [widgets.HBox(row, layout=widgets.Layout(flex_flow="row wrap")) for row in rows]
+        super().__init__(boxes + [self.readout, self.image])
+        self.add_class("explorer")
+        for control in controls:
+            control.observe(self._changed, names="value")
+        self.redraw()
+
+    def values(self):
+        return {name: control.value for name, control in self.controls.items()}
+
+    def _changed(self, _change):
+        self.redraw()
+
+    def redraw(self):
+        result = quiet(self._compute, self.values())
+        self.last_result = result
+        # The image first, then the text: when the readout shows the new text, the figure is new too.
+        self.image.value = quiet(self._draw, result)
+        self.readout.value = result["readout"]
+        return result
+
+
+def probe(namespace, names, trial):
+    """Whether the student's functions ``names`` exist in ``namespace`` and ``trial`` runs with them.
+
+    Returns ``(functions or None, note)``. ``trial(*functions)`` is a tiny call; any exception
+    (``NotImplementedError`` in an untouched notebook) means "not ready", explained in the note.
+    """
+    namespace = namespace or {}
+    missing = [n for n in names if not callable(namespace.get(n))]
+    if missing:
+        return None, f"run your {', '.join(missing)} cell(s) first, then this one"
+    functions = [namespace[n] for n in names]
+    try:
+        quiet(trial, *functions)
+    except NotImplementedError:
+        return None, f"available once {', '.join(names)} are solved (then re-run this cell)"
+    except Exception as error:  # a half-finished exercise: say what broke, never raise here
+        return None, f"your {', '.join(names)} raised {type(error).__name__}: {error}"[:200]
+    return functions, f"using your {', '.join(names)}"
+
+
+def own_functions_toggle(namespace, names, trial):
+    """A "use my functions" checkbox, disabled with a note until the student's functions work."""
+    functions, note = probe(namespace, names, trial)
+    box = widgets.Checkbox(value=False, description="use my functions", disabled=functions is None,
+                           indent=False, style=CONTROL_STYLE)
+    box.add_class(css_name(box.description))
+    box.functions = functions
+    box.note = label = widgets.Label(note)
+    label.add_class("explorer-own-note")
+    return box, widgets.HBox([box, label])

@@ -1,0 +1,370 @@
+"""The explorers of helpers.widgets, in the kernel: what each redraw computes and shows.
+
+Every expected number is recomputed here independently (the optimisers from their formulas, the
+playground with a plain MLPClassifier, the gradient norms with a numpy backward pass), then
+compared with the widget's ``last_result`` and the exact text of its readout.
+"""
+import time
+import warnings
+
+import ipywidgets as widgets
+import numpy as np
+import pytest
+from scipy.special import expit
+from sklearn.exceptions import ConvergenceWarning
+from sklearn.metrics import log_loss
+from sklearn.neural_network import MLPClassifier
+
+import helpers.widgets as explorers
+from helpers import widget_depth, widget_descent, widget_moons
+from helpers.data import make_moons
+
+EXPLORERS = (explorers.learning_rate_explorer, explorers.playground, explorers.depth_explorer)
+
+
+@pytest.fixture(autouse=True)
+def not_grading(monkeypatch):
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+
+
+# ---------------------------------------------------------------- independent references
+
+def reference_descent(surface, optimizer, lr, n_steps):
+    """The optimisers straight from the course's formulas; stops once the loss passes 1e6."""
+    theta = np.array(surface.start, dtype=float)
+    velocity, sq_avg, m, v = np.zeros(2), np.zeros(2), np.zeros(2), np.zeros(2)
+    path = [theta]
+    with np.errstate(all="ignore"):
+        for t in range(1, n_steps + 1):
+            grad = surface.gradient(theta)
+            if optimizer == "GD":
+                theta = theta - lr * grad
+            elif optimizer == "momentum":
+                velocity = 0.9 * velocity + grad
+                theta = theta - lr * velocity
+            # Written as in the course (1 - rho, not 0.1: the two differ in the last bit, and a run
+            # bouncing around the minimum with a large rate amplifies any difference).
+            elif optimizer == "RMSProp":
+                sq_avg = 0.9 * sq_avg + (1 - 0.9) * grad ** 2
+                theta = theta - lr * (grad / (np.sqrt(sq_avg) + 1e-8))
+            else:
+                m = 0.9 * m + (1 - 0.9) * grad
+                v = 0.999 * v + (1 - 0.999) * grad ** 2
+                theta = theta - lr * ((m / (1 - 0.9 ** t)) / (np.sqrt(v / (1 - 0.999 ** t)) + 1e-8))
+            path.append(theta)
+            loss = surface.loss(theta)
+            if not np.isfinite(loss) or loss > 1e6:
+                return np.array(path), t
+    return np.array(path), None
+
+
+def descent_readout(optimizer, lr, surface, path, diverged_at):
+    if diverged_at is not None:
+        return f"{optimizer}, learning rate {lr:.3g}: diverged at step {diverged_at} (loss above 1e+06)"
+    return f"{optimizer}, learning rate {lr:.3g}: loss {surface.loss(path[-1]):.4g} after {len(path) - 1} steps"
+
+
+def reference_playground(lr, hidden_units, activation, l2, noise, batch_size, epochs):
+    """A plain MLPClassifier trained the way the playground says it trains: test accuracy and loss."""
+    X, Y = make_moons(widget_moons.N_TRAIN + widget_moons.N_TEST, noise, np.random.default_rng(widget_moons.DATA_SEED))
+    n = widget_moons.N_TRAIN
+    model = MLPClassifier(hidden_layer_sizes=(hidden_units,), activation={"sigmoid": "logistic"}.get(activation, activation),
+                          solver="sgd", learning_rate_init=lr, momentum=0.0, nesterovs_momentum=False, alpha=l2,
+                          batch_size=batch_size, max_iter=epochs, random_state=widget_moons.MODEL_SEED,
+                          tol=0.0, n_iter_no_change=epochs + 1)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        model.fit(X[:, :n].T, Y[0, :n])
+    accuracy = float(np.mean(model.predict(X[:, n:].T) == Y[0, n:]))
+    train_accuracy = float(np.mean(model.predict(X[:, :n].T) == Y[0, :n]))
+    loss = log_loss(Y[0, n:], model.predict_proba(X[:, n:].T)[:, 1])
+    return accuracy, train_accuracy, loss, len(model.loss_curve_)
+
+
+ACTIVATION = {"sigmoid": expit, "tanh": np.tanh, "relu": lambda z: np.maximum(z, 0)}
+SLOPE = {"sigmoid": lambda z: ACTIVATION["sigmoid"](z) * (1 - ACTIVATION["sigmoid"](z)),
+         "tanh": lambda z: 1 - np.tanh(z) ** 2, "relu": lambda z: (z > 0).astype(float)}
+
+
+def reference_deep_forward(X, params, activation):
+    n_layers = len(params) // 2
+    A, caches = X, []
+    for layer in range(1, n_layers + 1):
+        Z = params[f"W{layer}"] @ A + params[f"b{layer}"]
+        caches.append((A, Z))
+        A = ACTIVATION["sigmoid" if layer == n_layers else activation](Z)
+    return A, caches
+
+
+def reference_deep_backward(Y, params, caches, activation):
+    n_layers = len(params) // 2
+    AL = ACTIVATION["sigmoid"](caches[-1][1])
+    dZ = (AL - Y) / Y.shape[1]
+    grads = {}
+    for layer in range(n_layers, 0, -1):
+        A_prev, _ = caches[layer - 1]
+        grads[f"dW{layer}"] = dZ @ A_prev.T
+        grads[f"db{layer}"] = dZ.sum(axis=1, keepdims=True)
+        if layer > 1:
+            dZ = (params[f"W{layer}"].T @ dZ) * SLOPE[activation](caches[layer - 2][1])
+    return grads
+
+
+def reference_norms(n_layers, activation, initialisation):
+    X, Y = widget_depth.batch()
+    params = widget_depth.draw_weights(n_layers, initialisation)
+    _, caches = reference_deep_forward(X, params, activation)
+    grads = reference_deep_backward(Y, params, caches, activation)
+    return np.array([np.linalg.norm(grads[f"dW{layer}"]) for layer in range(1, n_layers + 1)])
+
+
+# ---------------------------------------------------------------- all explorers
+
+@pytest.mark.parametrize("explorer", EXPLORERS)
+def test_grading_gets_a_light_label(explorer, monkeypatch):
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    shown = explorer(namespace={})
+    assert isinstance(shown, widgets.Label) and "skipped while grading" in shown.value
+
+
+@pytest.mark.parametrize("explorer", EXPLORERS)
+def test_controls_are_labelled_in_words_and_shown_in_full(explorer):
+    shown = explorer(namespace=globals())
+    assert isinstance(shown, widgets.VBox)
+    for name, control in shown.controls.items():
+        assert name == control.description and len(name) >= 5, name
+        assert control.style.description_width == "initial", f"{name} may be cut off"
+    assert shown.image.value[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+EXTREMES = [
+    (explorers.learning_rate_explorer, {"learning rate": 1.0, "optimizer": "momentum", "steps": 300}),
+    (explorers.playground, {"learning rate": 10 ** 0.5, "batch size": 8, "epochs": 10, "activation": "relu"}),
+    (explorers.depth_explorer, {"number of layers": 30, "activation": "relu", "initialisation": "unit variance"}),
+    (explorers.depth_explorer, {"number of layers": 30, "activation": "sigmoid", "initialisation": "small (variance 0.01)"}),
+]
+
+
+@pytest.mark.parametrize("explorer, settings", EXTREMES)
+def test_extreme_settings_redraw_without_a_warning(explorer, settings):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        shown = explorer(namespace={})
+        for name, value in settings.items():
+            shown.controls[name].value = value
+    assert shown.readout.value and shown.image.value[:4] == b"\x89PNG"
+
+
+def test_helpers_expose_no_exercise_by_name():
+    exercises = {"momentum_step", "rmsprop_step", "adam_step", "gradient_descent", "forward", "backward",
+                 "train", "update", "bce_loss", "deep_forward", "deep_backward", "gradient_norms",
+                 "xavier_init", "he_init", "sigmoid_chain_bound", "relu_expected_gradient", "clip_by_norm"}
+    for module in (explorers, widget_descent, widget_moons, widget_depth):
+        assert not exercises & set(vars(module)), module.__name__
+
+
+# ---------------------------------------------------------------- 01 learning-rate explorer
+
+def test_learning_rate_explorer_starts_on_plain_descent_in_the_valley():
+    shown = explorers.learning_rate_explorer(namespace={})
+    surface = widget_descent.SURFACES["narrow valley"]
+    lr = shown.controls["learning rate"].value
+    assert lr == pytest.approx(10 ** -1.3)
+    path, diverged = reference_descent(surface, "GD", lr, 100)
+    np.testing.assert_allclose(shown.last_result["path"], path, rtol=1e-12, atol=1e-14)
+    assert shown.readout.value == descent_readout("GD", lr, surface, path, diverged)
+    assert diverged is None
+
+
+@pytest.mark.parametrize("optimizer", widget_descent.OPTIMIZERS)
+@pytest.mark.parametrize("exponent", [-3.0, -1.0, -0.3])
+@pytest.mark.parametrize("surface_name", list(widget_descent.SURFACES))
+def test_each_optimizer_matches_its_formula(optimizer, exponent, surface_name):
+    surface = widget_descent.SURFACES[surface_name]
+    got = widget_descent.descend(surface, optimizer, 10 ** exponent, 100)
+    path, diverged = reference_descent(surface, optimizer, 10 ** exponent, 100)
+    assert got["diverged_at"] == diverged
+    np.testing.assert_allclose(got["path"], path, rtol=1e-9, atol=1e-12)
+    assert widget_descent.readout("", optimizer, 10 ** exponent, got) == descent_readout(
+        optimizer, 10 ** exponent, surface, path, diverged)
+
+
+def test_every_control_of_the_learning_rate_explorer_redraws():
+    shown = explorers.learning_rate_explorer(namespace={})
+    for name, value in [("optimizer", "momentum"), ("steps", 40), ("surface", "curved valley"),
+                        ("learning rate", 10 ** -2.5)]:
+        shown.controls[name].value = value
+        surface = widget_descent.SURFACES[shown.controls["surface"].value]
+        lr, optimizer = shown.controls["learning rate"].value, shown.controls["optimizer"].value
+        path, diverged = reference_descent(surface, optimizer, lr, shown.controls["steps"].value)
+        np.testing.assert_allclose(shown.last_result["path"], path, rtol=1e-9, atol=1e-12)
+        assert shown.readout.value == descent_readout(optimizer, lr, surface, path, diverged)
+
+
+def test_a_too_large_learning_rate_is_reported_as_divergence_without_warnings():
+    shown = explorers.learning_rate_explorer(namespace={})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        shown.controls["learning rate"].value = 1.0
+    assert "diverged at step" in shown.readout.value
+    assert np.all(np.isfinite(shown.last_result["path"]))
+
+
+def own_optimizers(broken=None):
+    """The student's optimiser functions, written the way the notebook asks for them."""
+    def gradient_descent(grad_fn, theta0, lr, n_steps):
+        theta, path = np.array(theta0, dtype=float), [np.array(theta0, dtype=float)]
+        for _ in range(n_steps):
+            theta = theta - lr * grad_fn(theta)
+            path.append(theta)
+        return theta, np.array(path)
+
+    def momentum_step(theta, grad, velocity, lr, beta=0.9):
+        velocity = beta * velocity + grad
+        return theta - lr * velocity, velocity
+
+    def rmsprop_step(theta, grad, sq_avg, lr, rho=0.9, eps=1e-8):
+        sq_avg = rho * sq_avg + (1 - rho) * grad ** 2
+        return theta - lr * grad / (np.sqrt(sq_avg) + eps), sq_avg
+
+    def adam_step(theta, grad, state, lr, beta1=0.9, beta2=0.999, eps=1e-8):
+        t = state["t"] + 1
+        m = beta1 * state["m"] + (1 - beta1) * grad
+        v = beta2 * state["v"] + (1 - beta2) * grad ** 2
+        step = (m / (1 - beta1 ** t)) / (np.sqrt(v / (1 - beta2 ** t)) + eps)
+        return theta - lr * step, {"m": m, "v": v, "t": t}
+
+    functions = dict(gradient_descent=gradient_descent, momentum_step=momentum_step,
+                     rmsprop_step=rmsprop_step, adam_step=adam_step)
+    if broken:
+        def not_done(*args, **kwargs):
+            raise NotImplementedError()
+        functions[broken] = not_done
+    return functions
+
+
+def test_own_optimizers_stay_off_until_they_all_run():
+    for namespace in ({}, own_optimizers(broken="adam_step")):
+        shown = explorers.learning_rate_explorer(namespace=namespace)
+        toggle = shown.controls["use my functions"]
+        assert toggle.disabled
+        note = toggle.note.value
+        assert "adam_step" in note or "first" in note
+
+
+@pytest.mark.parametrize("optimizer", widget_descent.OPTIMIZERS)
+def test_own_optimizers_draw_the_same_path(optimizer):
+    shown = explorers.learning_rate_explorer(namespace=own_optimizers())
+    toggle = shown.controls["use my functions"]
+    assert not toggle.disabled
+    shown.controls["optimizer"].value = optimizer
+    builtin = shown.last_result["path"]
+    toggle.value = True
+    assert shown.readout.value.startswith("your functions: ")
+    # The same formulas, perhaps in another order of operations: equal up to rounding.
+    np.testing.assert_allclose(shown.last_result["path"], builtin, rtol=1e-6, atol=1e-6)
+    shown.controls["learning rate"].value = 1.0
+    if optimizer == "GD":
+        assert "diverged" in shown.readout.value
+
+
+# ---------------------------------------------------------------- 03 playground
+
+def test_playground_default_matches_a_plain_mlp():
+    shown = explorers.playground(namespace={})
+    result = shown.last_result
+    accuracy, train_accuracy, loss, epochs = reference_playground(*result["settings"])
+    assert result["settings"] == (1.0, 16, "tanh", 0.0, 0.2, 32, 60)
+    assert len(result["train_losses"]) == len(result["test_losses"]) == epochs == 60
+    assert result["test_losses"][-1] == pytest.approx(loss, rel=1e-9)
+    assert shown.readout.value == f"test accuracy: {accuracy:.3f} · train accuracy: {train_accuracy:.3f}"
+
+
+def test_every_playground_control_retrains():
+    shown = explorers.playground(namespace={})
+    for control, value in [("epochs", 30), ("learning rate", 10 ** -0.5), ("hidden units", 3), ("activation", "relu"),
+                           ("activation", "sigmoid"), ("L2 strength", 2.0), ("dataset noise", 0.35), ("batch size", 200)]:
+        shown.controls[control].value = value
+        accuracy, train_accuracy, loss, _ = reference_playground(*shown.last_result["settings"])
+        assert shown.last_result["settings"][list(shown.controls).index(control)] == value
+        assert shown.last_result["test_losses"][-1] == pytest.approx(loss, rel=1e-9), control
+        assert shown.readout.value == f"test accuracy: {accuracy:.3f} · train accuracy: {train_accuracy:.3f}"
+
+
+def test_playground_redraws_quickly():
+    shown = explorers.playground(namespace={})
+    times = []
+    for units in (10, 12, 14, 16, 18):
+        start = time.perf_counter()
+        shown.controls["hidden units"].value = units
+        times.append(time.perf_counter() - start)
+    # The goal is ~0.25 s on an idle machine; this bound leaves room for a busy one.
+    assert np.median(times) < 1.0, times
+
+
+def linear_train_and_forward():
+    """A stand-in for the student's ``train`` and ``forward``: a fixed linear classifier."""
+    def train(X, Y, n_h, epochs, lr, activation="tanh", reg_lambda=0.0, batch_size=None, rng=None):
+        return {"w": np.array([[1.0, -3.0]]), "b": 0.5}, [0.7 - 0.001 * k for k in range(epochs)]
+
+    def forward(X, params, activation="sigmoid"):
+        A2 = 1 / (1 + np.exp(-(params["w"] @ X + params["b"])))
+        return A2, {"A2": A2}
+    return {"train": train, "forward": forward}
+
+
+def test_playground_uses_the_students_train_and_forward_once_they_run():
+    def not_done(*args, **kwargs):
+        raise NotImplementedError()
+    assert explorers.playground(namespace={"train": not_done, "forward": not_done}).controls["use my functions"].disabled
+    shown = explorers.playground(namespace=linear_train_and_forward())
+    shown.controls["use my functions"].value = True
+    _, _, X_test, Y_test = widget_moons.moons(0.2)
+    expected = np.mean(((np.array([[1.0, -3.0]]) @ X_test + 0.5) > 0) == Y_test)
+    assert shown.readout.value.startswith(f"your functions: test accuracy: {expected:.3f}")
+    assert len(shown.last_result["train_losses"]) == 60
+
+
+# ---------------------------------------------------------------- 04 depth explorer
+
+@pytest.mark.parametrize("activation", list(widget_depth.ACTIVATIONS))
+@pytest.mark.parametrize("initialisation", list(widget_depth.INITIALISATIONS))
+def test_depth_engine_norms_match_a_numpy_backward_pass(activation, initialisation):
+    got = widget_depth.layer_gradient_norms(7, activation, initialisation)
+    expected = reference_norms(7, activation, initialisation)
+    np.testing.assert_allclose(got, expected, rtol=1e-9, atol=1e-300)
+    slope = {"sigmoid": 0.25}.get(activation, 1.0)
+    np.testing.assert_allclose(widget_depth.reference_line(got, activation), expected[-1] * slope ** np.arange(6, -1, -1))
+    assert widget_depth.readout(got, activation) == (
+        f"||dW1|| / ||dW7|| = {expected[0] / expected[-1]:.3g} · analytic bound {slope:g}^6 = {slope ** 6:.3g}")
+
+
+def test_every_control_of_the_depth_explorer_redraws():
+    shown = explorers.depth_explorer(namespace={})
+    for name, value in [("number of layers", 5), ("activation", "tanh"), ("initialisation", "He")]:
+        shown.controls[name].value = value
+        settings = [shown.controls[n].value for n in ("number of layers", "activation", "initialisation")]
+        expected = reference_norms(*settings)
+        np.testing.assert_allclose(shown.last_result["norms"], expected, rtol=1e-9)
+        assert shown.readout.value.startswith(f"||dW1|| / ||dW{settings[0]}|| = {expected[0] / expected[-1]:.3g} · ")
+
+
+def test_sigmoid_gradients_vanish_with_depth():
+    shown = explorers.depth_explorer(namespace={})
+    shallow = shown.last_result["norms"]
+    shown.controls["number of layers"].value = 20
+    deep = shown.last_result["norms"]
+    assert deep[0] / deep[-1] < 1e-8 < shallow[0] / shallow[-1]
+
+
+def test_depth_explorer_uses_the_students_functions_once_they_run():
+    def not_done(*args, **kwargs):
+        raise NotImplementedError()
+    off = explorers.depth_explorer(namespace={"deep_forward": not_done, "deep_backward": not_done})
+    assert off.controls["use my functions"].disabled
+    shown = explorers.depth_explorer(namespace={"deep_forward": reference_deep_forward,
+                                                "deep_backward": reference_deep_backward})
+    builtin = shown.last_result["norms"]
+    shown.controls["use my functions"].value = True
+    assert shown.readout.value.startswith("your functions: ||dW1||")
+    np.testing.assert_allclose(shown.last_result["norms"], builtin, rtol=1e-9)
