@@ -77,44 +77,64 @@ def plot_layer_norms(norms, bound=None, ax=None, title=None, ylabel="gradient no
     return ax
 
 
-def plot_activation_histograms(activations, axes=None, bins=40, value_range=None, title=None, labels=None):
-    """One small histogram per layer, side by side, so a change of spread with depth is visible.
-
-    activations: a sequence of arrays (layer 1 first; every entry is one unit on one example).
-    value_range: ``(low, high)`` shared by all panels; by default the range of all the values.
-    Values outside it are counted in the edge bins, so every panel still sums to 1.
-    labels: optional panel titles; by default "layer 1", "layer 2", ...
-    Returns the array of axes.
-    """
+def _layer_values(activations, what):
     if isinstance(activations, np.ndarray) or not hasattr(activations, "__len__") or len(activations) == 0:
-        raise ValueError("activations should be a non-empty list of arrays, one per layer")
+        raise ValueError(f"{what} should be a non-empty list of arrays, one per layer")
     layers = [np.asarray(a, dtype=float).ravel() for a in activations]
     for k, values in enumerate(layers, start=1):
         if values.size == 0 or not np.all(np.isfinite(values)):
-            raise ValueError(f"the activations of layer {k} are empty or not finite")
+            raise ValueError(f"{what}: the activations of layer {k} are empty or not finite")
+    return layers
+
+
+def plot_activation_histograms(activations, axes=None, bins=40, value_range=None, title=None, labels=None):
+    """One small histogram per layer, side by side, so a change of spread with depth is visible.
+
+    activations: a sequence of arrays, one per layer (each entry is one unit on one example), for
+    one row of panels; or a dict row label -> such a sequence, for one row per entry (to compare
+    initialisations, say), all with the same number of layers.
+    value_range: ``(low, high)`` shared by all panels; by default the range of all the values.
+    Values outside it are counted in the edge bins, so every panel still sums to 1.
+    labels: optional titles of the layer panels; by default "layer 1", "layer 2", ...
+    Returns the axes: a 1-D array for one row, a 2-D array (rows, layers) for a dict.
+    """
+    is_grid = isinstance(activations, dict)
+    if is_grid and not activations:
+        raise ValueError("activations is an empty dict; give at least one row")
+    rows = {str(k): _layer_values(v, f"activations[{k!r}]") for k, v in activations.items()} if is_grid \
+        else {"": _layer_values(activations, "activations")}
+    n_layers = {len(layers) for layers in rows.values()}
+    if len(n_layers) != 1:
+        raise ValueError(f"every row needs the same number of layers, got {sorted(n_layers)}")
+    n_layers = n_layers.pop()
     if labels is None:
-        labels = [f"layer {k}" for k in range(1, len(layers) + 1)]
-    elif len(labels) != len(layers):
-        raise ValueError(f"{len(labels)} labels for {len(layers)} layers")
+        labels = [f"layer {k}" for k in range(1, n_layers + 1)]
+    elif len(labels) != n_layers:
+        raise ValueError(f"{len(labels)} labels for {n_layers} layers")
     if value_range is None:
-        low = min(v.min() for v in layers)
-        high = max(v.max() for v in layers)
+        low = min(v.min() for layers in rows.values() for v in layers)
+        high = max(v.max() for layers in rows.values() for v in layers)
         value_range = (low, high) if high > low else (low - 0.5, high + 0.5)
     if axes is None:
-        _, axes = plt.subplots(1, len(layers), figsize=(1.5 * len(layers) + 0.5, 1.9), sharey=True,
-                               squeeze=False)
-        axes = axes[0]
-    axes = np.asarray(axes).ravel()
-    if axes.size < len(layers):
-        raise ValueError(f"{axes.size} axes for {len(layers)} layers")
-    for ax, values, label in zip(axes, layers, labels):
-        # Fractions rather than counts: panels stay comparable whatever the layer width.
-        weights = np.full(values.size, 1.0 / values.size)
-        values = np.clip(values, *value_range)
-        ax.hist(values, bins=bins, range=value_range, weights=weights, color=SERIES_COLORS[0])
-        ax.set_title(label, fontsize=8)
-        ax.tick_params(labelsize=7)
-    axes[0].set_ylabel("fraction", fontsize=8)
+        _, axes = plt.subplots(len(rows), n_layers, figsize=(1.5 * n_layers + 0.7, 1.8 * len(rows)),
+                               sharex=True, sharey=True, squeeze=False)
+    axes = np.asarray(axes)
+    if axes.size != len(rows) * n_layers:
+        raise ValueError(f"{axes.size} axes for {len(rows)} row(s) of {n_layers} layers")
+    axes = axes.reshape(len(rows), n_layers)
+    for r, (row_label, layers) in enumerate(rows.items()):
+        for ax, values, label in zip(axes[r], layers, labels):
+            counts, edges = np.histogram(np.clip(values, *value_range), bins=bins, range=value_range)
+            # Fractions rather than counts: panels stay comparable whatever the layer width. One
+            # filled outline per panel instead of a bar per bin keeps many panels quick to draw.
+            ax.stairs(counts / values.size, edges, fill=True, color=SERIES_COLORS[0])
+            if r == 0:
+                ax.set_title(label, fontsize=8)
+            ax.tick_params(labelsize=7)
+        axes[r, 0].set_ylabel(f"{row_label}\nfraction" if row_label else "fraction", fontsize=8)
+    figure = axes[0, 0].figure
     if title:
-        axes[0].figure.suptitle(title, fontsize=10)
-    return axes
+        figure.suptitle(title, fontsize=10)
+    if is_grid or title:
+        figure.tight_layout()
+    return axes if is_grid else axes[0]

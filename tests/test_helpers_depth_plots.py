@@ -75,8 +75,8 @@ def test_activation_histograms_one_panel_per_layer():
     axes = plot_activation_histograms(acts, value_range=(-3, 3), title="spread")
     assert len(axes) == 3
     for ax in axes:
-        total = sum(p.get_height() for p in ax.patches)
-        assert total == pytest.approx(1.0)  # fractions, whatever the width
+        fractions, _, _ = ax.patches[0].get_data()
+        assert fractions.sum() == pytest.approx(1.0)  # fractions, whatever the width
     assert [ax.get_title() for ax in axes] == ["layer 1", "layer 2", "layer 3"]
 
 
@@ -85,10 +85,18 @@ def test_activation_histograms_constant_layer_and_labels():
     assert [ax.get_title() for ax in axes] == ["a", "b"]
 
 
+def test_values_outside_the_range_land_in_the_edge_bins():
+    axes = plot_activation_histograms([np.array([-5.0, 0.0, 5.0])], bins=4, value_range=(-1, 1))
+    fractions, _, _ = axes[0].patches[0].get_data()
+    assert fractions[0] == pytest.approx(1 / 3) and fractions[-1] == pytest.approx(1 / 3)
+
+
 @pytest.mark.parametrize("acts, message", [
     ([], "non-empty list"),
     (np.ones((3, 4)), "non-empty list"),
     ([np.array([1.0, np.inf])], "layer 1"),
+    ({}, "empty dict"),
+    ({"a": [np.ones(3)], "b": [np.ones(3), np.ones(3)]}, "same number of layers"),
 ])
 def test_activation_histograms_bad_input(acts, message):
     with pytest.raises(ValueError, match=message):
@@ -98,3 +106,21 @@ def test_activation_histograms_bad_input(acts, message):
 def test_activation_histograms_label_count():
     with pytest.raises(ValueError, match="2 labels for 1 layers"):
         plot_activation_histograms([np.ones(3)], labels=["a", "b"])
+
+
+def test_activation_histograms_one_row_per_entry_of_a_dict():
+    rng = np.random.default_rng(1)
+    rows = {"small": [0.01 * rng.standard_normal(20) for _ in range(4)],
+            "Xavier": [rng.standard_normal(20) for _ in range(4)]}
+    axes = plot_activation_histograms(rows, value_range=(-1, 1), title="compare")
+    assert axes.shape == (2, 4)
+    assert axes[0, 0].get_ylabel().startswith("small") and axes[1, 0].get_ylabel().startswith("Xavier")
+    assert axes[0, 0].figure._suptitle.get_text() == "compare"
+
+
+def test_activation_histograms_on_given_axes():
+    fig, axes = plt.subplots(1, 3)
+    got = plot_activation_histograms([np.ones(3)] * 3, axes=axes)
+    assert list(got) == list(axes)
+    with pytest.raises(ValueError, match="3 axes for 1 row"):
+        plot_activation_histograms([np.ones(3)] * 2, axes=axes)
