@@ -17,3 +17,13 @@ c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 
 # Honest work may train for a while; an infinite loop may not stall grading forever.
 c.Execute.timeout = 120
+
+# Grading and feedback (autograder/): a test cell deleted from a submission is put back and
+# graded; feedback never shows hidden tests, their tracebacks or evidence records, also when
+# `nbgrader generate_feedback` is run by hand.
+c.OverwriteCells.add_missing_cells = True
+c.GenerateFeedback.preprocessors = [
+    "nbgrader.preprocessors.GetGrades",
+    "autograder.feedback.HideHiddenTests",
+    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+]

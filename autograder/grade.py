@@ -17,13 +17,19 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import warnings
 from dataclasses import dataclass
 
 import nbformat
 from nbgrader.api import Gradebook
+from sqlalchemy.exc import SAWarning
 from tqdm import tqdm
 
 from autograder import course, preprocessors, reference, sandbox, scan
+
+# nbgrader's gradebook code trips SQLAlchemy's autoflush warnings on new submissions: noise only.
+warnings.filterwarnings("ignore", category=SAWarning)
+warnings.filterwarnings("ignore", message="Cell is missing an id field")
 
 
 @dataclass
@@ -106,16 +112,14 @@ class Grader:
                     jobs[("reference", assignment, nb)] = self._job(f"ref-{assignment}-{nb}", source_nb, data, staging)
         for sub in self.submissions:
             data = course.public_files(self.api, sub.assignment)
+            folder = pathlib.Path(staging) / "submitted" / sub.student / sub.assignment
+            folder.mkdir(parents=True)
+            stamp = pathlib.Path(sub.notebooks[next(iter(sub.notebooks))]).parent / "timestamp.txt"
+            if stamp.is_file():
+                shutil.copy(stamp, folder / "timestamp.txt")
             for nb, path in sub.notebooks.items():
-                if not path.exists():
-                    sub.status[nb] = "missing"
-                    sub.reasons.append(f"{nb}.ipynb was not submitted")
-                    continue
-                try:
-                    clean = course.sanitize(self.api, sub.assignment, sub.student, nb, path)
-                except Exception as err:  # noqa: BLE001 - any unreadable file is a reason, not a crash
-                    sub.status[nb] = "invalid"
-                    sub.reasons.append(f"{nb}.ipynb is not a valid notebook ({type(err).__name__})")
+                clean = self._stage(sub, nb, path, folder / f"{nb}.ipynb")
+                if clean is None:
                     continue
                 sub.flags += [f"code {label}" for label in scan.suspicious(clean) if f"code {label}" not in sub.flags]
                 name = f"sub-{len(jobs)}"
@@ -123,6 +127,31 @@ class Grader:
                 nbformat.write(clean, str(staged))
                 jobs[("submission", sub.assignment, sub.student, nb)] = self._job(name, staged, data, staging)
         return jobs
+
+    def _stage(self, sub, nb_id, path, staged):
+        """Copy a submitted notebook where nbgrader will read it; returns it sanitized for execution.
+
+        A notebook that is missing, is no notebook, or that nbgrader cannot sanitize is replaced by
+        the unmodified release (which scores zero) and None is returned: there is nothing to run.
+        """
+        if not path.exists():
+            sub.status[nb_id] = "missing"
+            sub.reasons.append(f"{nb_id}.ipynb was not submitted")
+            return None
+        try:
+            nb = course.normalize(nbformat.read(str(path), as_version=4),
+                                  course.known_cell_ids(self.api, sub.assignment, nb_id))
+            clean = course.sanitize(self.api, sub.assignment, sub.student, nb_id, nb)
+            nbformat.write(nb, str(staged))
+            return clean
+        except Exception as err:  # noqa: BLE001 - any unreadable file is a reason, not a crash
+            sub.status[nb_id] = "invalid"
+            sub.reasons.append(f"{nb_id}.ipynb is not a notebook nbgrader can grade ({type(err).__name__}): "
+                               "graded as the unmodified release")
+            release = self.root / self.api.coursedir.release_directory / sub.assignment / f"{nb_id}.ipynb"
+            if release.exists():
+                shutil.copy(release, staged)
+            return None
 
     def execute(self, jobs, staging):
         results = {}
@@ -161,7 +190,7 @@ class Grader:
                         sub.reasons.append(f"{nb}: {result['reason']}")
                     prepared.update(notebook=result.get("notebook"), reason=result.get("reason"))
                 preprocessors.PREPARED[key] = prepared
-            if all(s in ("missing", "invalid") for s in sub.status.values()):
+            if all(s == "missing" for s in sub.status.values()):
                 self._zero(sub)
             else:
                 outcome = self.api.autograde(sub.assignment, sub.student, force=True, create=True)
@@ -193,14 +222,14 @@ class Grader:
         for nb in sub.notebooks:
             verdicts = preprocessors.PREPARED.get((sub.assignment, sub.student, nb), {}).get("verdicts", {})
             for grade_id, v in verdicts.items():
+                # An honest failure fails in the kernel too; only a disagreement is news.
                 if v["kernel_passed"] and not v["judge_passed"]:
                     sub.flags.append(f"{grade_id}: kernel passed, judge failed")
-                if not v["judge_passed"] and v["reasons"]:
                     sub.reasons.append(f"{grade_id}: {v['reasons'][0]}")
 
     def feedback(self):
         for sub in tqdm(self.submissions, desc="feedback", unit="sub", disable=not self.options.progress):
-            if any(s not in ("missing", "invalid") for s in sub.status.values()):
+            if any(s != "missing" for s in sub.status.values()):
                 outcome = self.api.generate_feedback(sub.assignment, sub.student, force=True)
                 if not outcome["success"]:
                     sub.reasons.append("feedback could not be generated")
@@ -208,12 +237,16 @@ class Grader:
     def run(self):
         plan = self.collect()
         staging = tempfile.mkdtemp(prefix="autograder-")
+        real_submitted = self.api.coursedir.submitted_directory
         try:
             jobs = self.prepare(plan, staging)
+            # nbgrader's autograde reads the staged copies: normalized, never the student's files.
+            self.api.coursedir.submitted_directory = str(pathlib.Path(staging) / "submitted")
             results = self.execute(jobs, staging)
             self.record_references(results)
             self.write_grades(results)
         finally:
+            self.api.coursedir.submitted_directory = real_submitted
             shutil.rmtree(staging, ignore_errors=True)
             preprocessors.PREPARED.clear()
         if self.options.feedback:

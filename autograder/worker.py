@@ -10,21 +10,26 @@ process dies anyway, the grader sees no result file and grades the submission ze
 
     python -m autograder.worker JOB.json      # JOB: see ``run``; writes JOB["output"]
 """
-import asyncio
+import sys
+
+# jsonschema compiles a large URL grammar when rfc3987_syntax is importable (seconds of CPU), for a
+# format check nbformat never makes; a worker starts per submission, so it goes without.
+sys.modules.setdefault("rfc3987_syntax", None)
+
+import asyncio  # noqa: E402
 import json
 import os
-import resource
-import shutil
-import sys
-import tempfile
-import time
+import resource  # noqa: E402
+import shutil  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
 
-import nbformat
-from jupyter_client.manager import AsyncKernelManager
-from nbclient import NotebookClient
-from nbclient.exceptions import DeadKernelError
+import nbformat  # noqa: E402
+from jupyter_client.manager import AsyncKernelManager  # noqa: E402
+from nbclient import NotebookClient  # noqa: E402
+from nbclient.exceptions import DeadKernelError  # noqa: E402
 
-from autograder import sandbox
+from autograder import sandbox  # noqa: E402
 
 # Per cell, a student sees plenty; beyond that the text is dropped (the grader must not drown).
 CELL_OUTPUT_BYTES = 256 * 1024
