@@ -135,12 +135,10 @@ def _sample(size, temps, n_per_temperature, n_chains, equilibration, spacing, rn
     bar = tqdm(total=total, desc=f"sampling L={size}", unit="sweep", file=sys.stdout,
                disable=not progress, leave=False)
     taken = []
-    done, chunk = 0, max(1, min(50, equilibration // 10 or 1))
     with bar:
-        while done < equilibration:
-            step = min(chunk, equilibration - done)
+        for done in range(0, equilibration, 50):  # in chunks, so that the bar moves
+            step = min(50, equilibration - done)
             state = metropolis(state, chain_temps, step, rng)
-            done += step
             bar.update(step)
         for _ in range(samples_per_chain):
             state = metropolis(state, chain_temps, spacing, rng)
