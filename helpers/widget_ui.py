@@ -164,9 +164,9 @@ def own_functions_toggle(namespace, names, trial):
     """A "use my functions" checkbox, disabled with a note until the student's functions work."""
     functions, note = probe(namespace, names, trial)
     box = widgets.Checkbox(value=False, description="use my functions", disabled=functions is None,
-                           indent=False, style=CONTROL_STYLE)
+                           indent=False, style=CONTROL_STYLE, layout=widgets.Layout(width="auto"))
     box.add_class(css_name(box.description))
     box.functions = functions
     box.note = label = widgets.Label(note)
     label.add_class("explorer-own-note")
-    return box, widgets.HBox([box, label])
+    return box, widgets.HBox([box, label], layout=widgets.Layout(grid_gap="16px", align_items="center"))

@@ -1,0 +1,237 @@
+"""The explorers in a real browser: JupyterLab + headless Chromium, driven by Playwright.
+
+Each test runs an explorer's cell, moves its controls the way a student does (keyboard on a
+slider handle, typing into a slider's readout, picking from a dropdown) and waits for the exact
+readout recomputed here independently (``widget_references``). A failing test leaves a screenshot
+in tests/artifacts/.
+"""
+import pathlib
+import shutil
+import tempfile
+
+import pytest
+
+from browser_support import CHROMIUM, CHROMIUM_ARGS, REPO, LabPage, LabServer, course_copy, only_loopback, \
+    screenshot_on_failure
+from widget_references import (depth_readout, descent_readout, playground_readout, reference_descent, reference_norms,
+                               reference_playground)
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+expect = playwright_api.expect
+
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(not pathlib.Path(CHROMIUM).exists(), reason=f"no Chromium at {CHROMIUM}")]
+
+FIXTURE = "tests/fixtures/widgets/explorers.ipynb"
+CELLS = {"01": "learning_rate_explorer(namespace=globals())", "03": "playground(namespace=globals())",
+         "04": "depth_explorer(namespace=globals())"}
+WAIT = 60_000  # ms; a redraw takes well under a second, but the machine may be busy
+
+
+def course_notebooks():
+    """(assignment, path) of every source and release notebook that holds an explorer cell."""
+    found = []
+    for folder in ("source", "release"):
+        for assignment, needle in CELLS.items():
+            for path in sorted(REPO.glob(f"{folder}/{assignment}-*/*.ipynb")):
+                if needle in path.read_text(encoding="utf-8"):
+                    found.append((assignment, str(path.relative_to(REPO))))
+    return found
+
+
+COURSE_NOTEBOOKS = course_notebooks()
+
+
+@pytest.fixture(scope="module")
+def server():
+    root = pathlib.Path(tempfile.mkdtemp(prefix="lab-root-"))
+    course_copy(root, [FIXTURE] + [path for _, path in COURSE_NOTEBOOKS])
+    lab = LabServer(root)
+    yield lab
+    lab.stop()
+    shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def lab(browser, server):
+    """JupyterLab loaded once in one page; each test opens its notebook inside it."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.route("**/*", only_loopback)
+    page = context.new_page()
+    page.set_default_timeout(WAIT)
+    with screenshot_on_failure(page, "lab-start"):
+        yield LabPage(page, server)
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def explorers_page(lab):
+    """The scratch notebook with the three explorer cells, open in one tab with one kernel."""
+    with screenshot_on_failure(lab.page, "open-explorers"):
+        notebook = lab.open(FIXTURE)
+    yield notebook
+    notebook.close()
+
+
+# ---------------------------------------------------------------- moving controls like a student
+
+def press_right(cell, control, times=1):
+    """Focus the slider handle of ``control`` and press the right arrow ``times`` times."""
+    handle = cell.locator(f".explorer-{control} .noUi-handle")
+    handle.focus()
+    for _ in range(times):
+        handle.press("ArrowRight")
+
+
+def type_into_readout(cell, control, text):
+    readout = cell.locator(f".explorer-{control} .widget-readout")
+    readout.click()
+    readout.press("Control+a")
+    readout.type(text)
+    readout.press("Enter")
+
+
+def pick(cell, control, option):
+    cell.locator(f".explorer-{control} select").select_option(option)
+
+
+def readout_of(cell):
+    return cell.locator(".explorer-readout")
+
+
+def assert_labels_shown_in_full(cell):
+    """Every control's description fits its box: nothing is cut off or ellipsised."""
+    cut = cell.evaluate("""(node) => Array.from(node.querySelectorAll('.explorer .widget-label'))
+        .filter((el) => el.textContent.trim() && el.scrollWidth > el.clientWidth + 1)
+        .map((el) => el.textContent)""")
+    assert cut == [], f"labels cut off: {cut}"
+
+
+def assert_own_functions_off(cell):
+    expect(cell.locator(".explorer-use-my-functions input")).to_be_disabled()
+    expect(cell.locator(".explorer-own-note")).to_contain_text("first")
+
+
+# ---------------------------------------------------------------- expected readouts
+
+def descent_expected(optimizer, exponent_or_lr, steps=100, surface_name="narrow valley", lr=None):
+    from helpers.widget_descent import SURFACES
+    lr = lr if lr is not None else 10 ** exponent_or_lr
+    surface = SURFACES[surface_name]
+    path, diverged = reference_descent(surface, optimizer, lr, steps)
+    return descent_readout(optimizer, lr, surface, path, diverged)
+
+
+def playground_expected(lr, hidden, activation, l2, noise, batch, epochs):
+    accuracy, train_accuracy, _, _ = reference_playground(lr, hidden, activation, l2, noise, batch, epochs)
+    return playground_readout(accuracy, train_accuracy)
+
+
+def depth_expected(layers, activation, initialisation):
+    return depth_readout(reference_norms(layers, activation, initialisation), activation)
+
+
+# ---------------------------------------------------------------- the scratch notebook, every control
+
+def test_learning_rate_explorer_in_the_browser(explorers_page):
+    page = explorers_page.page
+    with screenshot_on_failure(page, "learning-rate-explorer"):
+        cell = explorers_page.run_cell(CELLS["01"], "lr")
+        expect(readout_of(cell)).to_have_text(descent_expected("GD", -1.3), timeout=WAIT)
+        assert_labels_shown_in_full(cell)
+        assert_own_functions_off(cell)
+
+        press_right(cell, "learning-rate")
+        expect(cell.locator(".explorer-learning-rate .widget-readout")).to_have_text(f"{10 ** -1.2:.3g}")
+        expect(readout_of(cell)).to_have_text(descent_expected("GD", -1.2))
+        press_right(cell, "steps")
+        expect(readout_of(cell)).to_have_text(descent_expected("GD", -1.2, steps=110))
+        type_into_readout(cell, "learning-rate", "0.1")
+        expect(readout_of(cell)).to_have_text(descent_expected("GD", None, steps=110, lr=0.1))
+        expect(readout_of(cell)).to_contain_text("diverged at step")
+        pick(cell, "optimizer", "momentum")
+        expect(readout_of(cell)).to_have_text(descent_expected("momentum", None, steps=110, lr=0.1))
+        pick(cell, "surface", "curved valley")
+        expect(readout_of(cell)).to_have_text(descent_expected("momentum", None, 110, "curved valley", lr=0.1))
+
+
+def test_playground_in_the_browser(explorers_page):
+    page = explorers_page.page
+    with screenshot_on_failure(page, "playground"):
+        cell = explorers_page.run_cell(CELLS["03"], "playground")
+        settings = {"lr": 1.0, "hidden": 16, "activation": "tanh", "l2": 0.0, "noise": 0.2, "batch": 32, "epochs": 60}
+        expect(readout_of(cell)).to_have_text(playground_expected(**settings), timeout=WAIT)
+        assert_labels_shown_in_full(cell)
+        assert_own_functions_off(cell)
+        moves = [("learning-rate", "lr", 10 ** 0.1), ("hidden-units", "hidden", 17), ("l2-strength", "l2", 0.1),
+                 ("dataset-noise", "noise", 0.25), ("batch-size", "batch", 64), ("epochs", "epochs", 70)]
+        for control, key, value in moves:
+            press_right(cell, control)
+            settings[key] = value
+            expect(readout_of(cell)).to_have_text(playground_expected(**settings))
+        pick(cell, "activation", "relu")
+        settings["activation"] = "relu"
+        expect(readout_of(cell)).to_have_text(playground_expected(**settings))
+        type_into_readout(cell, "epochs", "40")
+        settings["epochs"] = 40
+        expect(readout_of(cell)).to_have_text(playground_expected(**settings))
+
+
+def test_depth_explorer_in_the_browser(explorers_page):
+    page = explorers_page.page
+    with screenshot_on_failure(page, "depth-explorer"):
+        cell = explorers_page.run_cell(CELLS["04"], "depth")
+        expect(readout_of(cell)).to_have_text(depth_expected(10, "sigmoid", "Xavier"), timeout=WAIT)
+        assert_labels_shown_in_full(cell)
+        assert_own_functions_off(cell)
+        press_right(cell, "number-of-layers")
+        expect(readout_of(cell)).to_have_text(depth_expected(11, "sigmoid", "Xavier"))
+        pick(cell, "activation", "tanh")
+        expect(readout_of(cell)).to_have_text(depth_expected(11, "tanh", "Xavier"))
+        pick(cell, "initialisation", "He")
+        expect(readout_of(cell)).to_have_text(depth_expected(11, "tanh", "He"))
+        type_into_readout(cell, "number-of-layers", "4")
+        expect(readout_of(cell)).to_have_text(depth_expected(4, "tanh", "He"))
+
+
+# ---------------------------------------------------------------- the course's own notebooks
+
+FIRST_MOVE = {  # per assignment: (the default readout, the slider moved, the readout after one step)
+    "01": (lambda: descent_expected("GD", -1.3), "learning-rate", lambda: descent_expected("GD", -1.2)),
+    "03": (lambda: playground_expected(1.0, 16, "tanh", 0.0, 0.2, 32, 60), "hidden-units",
+           lambda: playground_expected(1.0, 17, "tanh", 0.0, 0.2, 32, 60)),
+    "04": (lambda: depth_expected(10, "sigmoid", "Xavier"), "number-of-layers",
+           lambda: depth_expected(11, "sigmoid", "Xavier")),
+}
+
+
+@pytest.mark.parametrize("assignment, notebook", COURSE_NOTEBOOKS, ids=[path for _, path in COURSE_NOTEBOOKS])
+def test_explorer_cell_of_a_course_notebook(assignment, notebook, lab):
+    """Run only the explorer's cell of the untouched notebook (nothing solved) and move a slider."""
+    with screenshot_on_failure(lab.page, notebook.replace("/", "_")):
+        opened = lab.open(notebook)
+        try:
+            cell = opened.run_cell(CELLS[assignment], "explorer-" + notebook.replace("/", "-"))
+            before, control, after = FIRST_MOVE[assignment]
+            expect(readout_of(cell)).to_have_text(before(), timeout=WAIT)
+            assert_labels_shown_in_full(cell)
+            press_right(cell, control)
+            expect(readout_of(cell)).to_have_text(after())
+        finally:
+            opened.close()
+
+
+def test_the_course_notebooks_were_found_or_are_not_written_yet():
+    """Guards the glob above: once a notebook with an explorer exists, the test above covers it."""
+    for assignment, needle in CELLS.items():
+        for path in REPO.glob(f"source/{assignment}-*/*.ipynb"):
+            if needle in path.read_text(encoding="utf-8"):
+                assert (assignment, str(path.relative_to(REPO))) in COURSE_NOTEBOOKS
