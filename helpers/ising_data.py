@@ -19,7 +19,7 @@ import zipfile
 import numpy as np
 from tqdm import tqdm
 
-from helpers.ising import metropolis
+from helpers.ising import _require_rng, metropolis
 
 _FORMAT = 1  # bump when the sampling recipe changes, so old cache files are not reused
 
@@ -99,8 +99,7 @@ def ising_configurations(size, temperatures, n_per_temperature, rng, *, n_chains
     rng: draws one seed, whether or not the data come from the cache, so the generator advances
     the same way on every run. ``progress``: a progress bar on stdout while sampling.
     """
-    if not isinstance(rng, np.random.Generator):
-        raise TypeError(f"rng must be a numpy.random.Generator, got {type(rng).__name__}")
+    _require_rng(rng)
     temps, n_chains = _check_arguments(size, temperatures, n_per_temperature, n_chains)
     size = int(size)
     equilibration = 10 * size * size if equilibration_sweeps is None else int(equilibration_sweeps)
