@@ -21,7 +21,7 @@ from tqdm import tqdm
 
 from helpers.ising import _require_rng, metropolis
 
-_FORMAT = 1  # bump when the sampling recipe changes, so old cache files are not reused
+_FORMAT = 2  # bump when the sampling recipe changes, so old cache files are not reused
 
 
 def cache_dirs():
