@@ -52,6 +52,17 @@ def test_matches_exact_enumeration_of_a_4x4_lattice():
         assert gm == pytest.approx((w * m).sum(), abs=0.01)
 
 
+def test_uphill_acceptance_is_exact_beyond_the_first_random_byte():
+    # All up: every black site (i + j even) faces dE = 8 and flips with probability exp(-8/T); the
+    # white half-sweep never touches black sites. At this T, 256 p = 64.99: a sampler that used only
+    # one random byte would accept 64/256, 0.0039 too rarely (about 6 standard errors here).
+    p = (64 + 0.99) / 256
+    spins = metropolis(np.ones((1024, 32, 32), dtype=np.int8), -8.0 / np.log(p), 1, np.random.default_rng(8))
+    black = (np.indices((32, 32)).sum(axis=0) % 2 == 0)
+    flipped = np.mean(spins[:, black] == -1)
+    assert flipped == pytest.approx(p, abs=0.0015)
+
+
 def test_ordered_phase_matches_onsager():
     temps = np.array([1.5, 2.0])
     energies, mags = run(32, temps, 300, 20, seed=2, batch=32)
