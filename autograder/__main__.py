@@ -5,6 +5,7 @@ Run in the course root (``make grade`` does, with ``GRADE_ARGS``)::
     python -m autograder grade                      # every assignment found under submitted/
     python -m autograder grade 03-two-layer-backprop --jobs 2
     python -m autograder grade --cell-timeout 300 --memory 1.5 --time-limit 1800
+    python -m autograder grade 01-gradient-descent --student alice    # regrade one student
 
 It reads ``submitted/<student>/<assignment>/``, writes nbgrader's gradebook, ``autograded/`` and
 ``feedback/`` (hidden tests removed), then ``grades.csv`` and ``grades.png`` (per-exercise score
@@ -38,6 +39,8 @@ def _parser():
                    help="longest a whole notebook may run (default: 900)")
     g.add_argument("--memory", type=float, default=2.0, metavar="GIB",
                    help="memory limit of each submission's kernel, in GiB (default: 2)")
+    g.add_argument("--student", action="append", default=[], metavar="ID",
+                   help="grade only this student (repeat for several; default: everyone)")
     g.add_argument("--no-sandbox", action="store_true",
                    help="run kernels without bubblewrap (they can then reach every file you can)")
     g.add_argument("--no-feedback", action="store_true", help="skip generating feedback/")
@@ -53,7 +56,7 @@ def main(argv=None):
     if args.jobs < 1 or args.memory <= 0 or args.cell_timeout <= 0 or args.time_limit <= 0:
         print("--jobs, --memory, --cell-timeout and --time-limit must be positive", file=sys.stderr)
         return 2
-    options = grade.Options(assignments=tuple(args.assignments), jobs=args.jobs, cell_timeout=args.cell_timeout,
+    options = grade.Options(assignments=tuple(args.assignments), students=tuple(args.student), jobs=args.jobs, cell_timeout=args.cell_timeout,
                             time_limit=args.time_limit, memory=int(args.memory * sandbox.GIB),
                             sandbox=not args.no_sandbox, feedback=not args.no_feedback, progress=not args.quiet)
     root = pathlib.Path(args.root).resolve()

@@ -35,6 +35,7 @@ warnings.filterwarnings("ignore", message="Cell is missing an id field")
 @dataclass
 class Options:
     assignments: tuple = ()
+    students: tuple = ()
     jobs: int = os.cpu_count() or 1
     cell_timeout: float = 120.0
     time_limit: float = 900.0
@@ -86,7 +87,8 @@ class Grader:
                 raise GradingError(f"assignment {assignment!r} is not in the gradebook: run "
                                    f"`nbgrader generate_assignment {assignment}` first")
             plan[assignment] = notebooks
-            self.submissions += course.find_submissions(self.api, assignment, notebooks)
+            self.submissions += [s for s in course.find_submissions(self.api, assignment, notebooks)
+                                 if not self.options.students or s.student in self.options.students]
         return plan
 
     # -- 2. the jobs ---------------------------------------------------------------------

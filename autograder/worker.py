@@ -65,6 +65,11 @@ class CappedClient(NotebookClient):
 
     def _complete(self, cell, cell_index, execute_reply=None):
         self.executed.append(cell_index)
+        content = (execute_reply or {}).get("content", {})
+        if content.get("ename") == "TimeoutError" and not any(o.get("output_type") == "error" for o in cell.outputs):
+            # The kernel ignored the interrupt: the cell never ran, and must not look as if it passed.
+            cell.outputs.append(nbformat.v4.new_output("error", ename="TimeoutError", evalue=content["evalue"],
+                                                       traceback=[f"TimeoutError: {content['evalue']}"]))
 
     def output(self, outs, msg, display_id, cell_index):
         size = len(json.dumps(msg.get("content", {}), default=str))

@@ -1,0 +1,109 @@
+"""A throwaway nbgrader course with the fixture assignment and the hostile corpus, graded once.
+
+Shared by tests/test_grading.py and tests/test_feedback.py (the grading takes a minute or two, so
+it runs once per test session whichever file asks first).
+"""
+import atexit
+import copy
+import functools
+import hashlib
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+import tempfile
+
+import nbformat
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+FIXTURE = ROOT / "tests" / "fixtures" / "course"
+HOSTILE = ROOT / "tests" / "hostile"
+ASSIGNMENT = "fixture"
+
+SQUARE_OK = 'def square(x):\n    """Elementwise square."""\n    return np.asarray(x, dtype=float) ** 2'
+SQUARE_WRONG = "def square(x):\n    return np.asarray(x, dtype=float) * 2"
+LOSS_OK = "def mean_loss(y, p):\n    return float(np.mean((np.asarray(y) - np.asarray(p)) ** 2))"
+LOSS_WRONG = "def mean_loss(y, p):\n    return float(np.sum((np.asarray(y) - np.asarray(p)) ** 2)) / 2"
+# Options that keep the corpus quick: honest work needs 20 s in one cell, loops are cut at 25 s.
+GRADE_OPTIONS = ["--jobs", "2", "--cell-timeout", "25", "--time-limit", "45", "--quiet"]
+
+
+def env():
+    e = dict(os.environ)
+    e["PATH"] = f"{pathlib.Path(sys.executable).parent}:{e.get('PATH', '')}"
+    return e
+
+
+def load_case(path, course_root):
+    ns = {"SQUARE_OK": SQUARE_OK, "SQUARE_WRONG": SQUARE_WRONG, "LOSS_OK": LOSS_OK, "LOSS_WRONG": LOSS_WRONG,
+          "COURSE_ROOT": str(course_root)}
+    exec(compile(path.read_text(), str(path), "exec"), ns)
+    return {"name": path.stem, "doc": ns.get("__doc__", ""), "expect": ns["EXPECT"], "flag": ns.get("FLAG", False),
+            "cells": ns.get("CELLS"), "mutate": ns.get("mutate")}
+
+
+def cases(course_root="/nonexistent"):
+    return [load_case(p, course_root) for p in sorted(HOSTILE.glob("*.py"))]
+
+
+def submit(course_root, case, release):
+    folder = course_root / "submitted" / case["name"] / ASSIGNMENT
+    folder.mkdir(parents=True)
+    nb = copy.deepcopy(release)
+    if case["mutate"] is not None:
+        nb = case["mutate"](nb)
+    else:
+        for cell in nb.cells:
+            gid = cell.metadata.get("nbgrader", {}).get("grade_id")
+            if gid in case["cells"]:
+                cell.source = case["cells"][gid]
+    target = folder / f"{ASSIGNMENT}.ipynb"
+    if isinstance(nb, str):
+        target.write_text(nb)
+    else:
+        nbformat.write(nb, str(target))
+
+
+def make_course(parent):
+    """A course root with the fixture assignment built by nbgrader (gradebook and release)."""
+    course_root = pathlib.Path(parent) / "course"
+    shutil.copytree(FIXTURE, course_root)
+    shutil.copy(ROOT / "nbgrader_config.py", course_root / "nbgrader_config.py")
+    subprocess.run([sys.executable, "-m", "nbgrader", "generate_assignment", ASSIGNMENT, "--force", "--log-level=ERROR"],
+                   cwd=course_root, env=env(), check=True, capture_output=True)
+    return course_root
+
+
+def tree_digest(*paths):
+    digest = hashlib.sha256()
+    for top in paths:
+        top = pathlib.Path(top)
+        files = [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        for path in files:
+            digest.update(str(path).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def grade(course_root, *extra):
+    return subprocess.run([sys.executable, "-m", "autograder", "grade", ASSIGNMENT, *GRADE_OPTIONS, *extra],
+                          cwd=course_root, env=env(), capture_output=True, text=True, timeout=900)
+
+
+@functools.lru_cache(maxsize=None)
+def graded_course():
+    """Build, submit every case, grade once. Returns a dict the tests read."""
+    parent = tempfile.mkdtemp(prefix="grading-course-")
+    atexit.register(shutil.rmtree, parent, True)
+    course_root = make_course(parent)
+    release = nbformat.read(str(course_root / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"), as_version=4)
+    corpus = cases(course_root)
+    for case in corpus:
+        submit(course_root, case, release)
+    # (The repository's helpers/ is edited by people while tests run: checked for the tamper mark instead.)
+    protected = [course_root / "source", course_root / "release", course_root / "nbgrader_config.py",
+                 course_root / "submitted"]
+    before = tree_digest(*protected)
+    result = grade(course_root)
+    return {"root": course_root, "cases": corpus, "result": result, "protected": protected, "before": before}

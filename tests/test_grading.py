@@ -1,0 +1,136 @@
+"""The hostile corpus (tests/hostile/) graded beside honest submissions by `python -m autograder grade`.
+
+Honest grades exact, hostile ones capped at what their honest part earns, the gradebook and the
+course files untouched, no process left behind, running it twice changes nothing. One real course
+notebook (the first that exists) goes through the sandbox too.
+"""
+import csv
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+
+import nbformat
+import pytest
+from nbgrader.api import Gradebook
+
+import grading_course as gc
+from course import built_assignments, release_path, source_path
+
+pytestmark = pytest.mark.slow
+
+CASES = gc.cases()
+
+
+@pytest.fixture(scope="module")
+def graded():
+    if shutil.which("bwrap") is None:
+        pytest.skip("bubblewrap is not installed")
+    return gc.graded_course()
+
+
+def scores(course_root):
+    with Gradebook(f"sqlite:///{course_root / 'gradebook.db'}") as gb:
+        return {s.student.id: (s.score, s.max_score) for s in gb.assignment_submissions(gc.ASSIGNMENT)}
+
+
+def test_the_command_succeeds(graded):
+    result = graded["result"]
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert f"{len(CASES)} of {len(CASES)} submissions graded" in result.stdout
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_each_submission_gets_exactly_its_points(graded, case):
+    got = scores(graded["root"])
+    assert case["name"] in got, f"{case['name']} has no grade at all"
+    assert got[case["name"]] == (case["expect"], 3.0), f"{case['name']}: {case['doc']}"
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c["flag"]], ids=[c["name"] for c in CASES if c["flag"]])
+def test_tampering_is_flagged_in_the_summary(graded, case):
+    flagged = graded["result"].stdout.split("Possible tampering")[-1]
+    assert f"  {case['name']} / {gc.ASSIGNMENT}:" in flagged
+
+
+def test_course_files_and_helpers_are_untouched(graded):
+    assert gc.tree_digest(*graded["protected"]) == graded["before"]
+    assert (graded["root"] / "gradebook.db").exists()
+    import helpers
+    for path in pathlib.Path(helpers.__file__).parent.glob("*.py"):
+        assert "# tampered" not in path.read_text(), path
+
+
+def test_no_process_is_left_behind(graded):
+    leftovers = []
+    for proc in pathlib.Path("/proc").iterdir():
+        try:
+            cmd = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if any(marker in cmd for marker in ("sleep 4242", "time.sleep(4243)", "sleep 4244", "ag-kernel-")):
+            leftovers.append(cmd)
+    assert not leftovers
+
+
+def test_reasons_and_report(graded):
+    out, root = graded["result"].stdout, graded["root"]
+    assert "os_exit / fixture: fixture: the kernel died" in out
+    assert "invalid_json / fixture: fixture.ipynb is not a notebook" in out
+    assert "ignore_interrupt / fixture: fixture: the notebook ran longer than" in out
+    rows = list(csv.DictReader(open(root / "grades.csv")))
+    assert {r["student"] for r in rows} == {c["name"] for c in CASES}
+    assert {r["square"] for r in rows if r["student"] == "honest_half"} == {"1"}
+    assert (root / "grades.png").stat().st_size > 5000
+
+
+def test_flooded_output_is_capped(graded):
+    path = graded["root"] / "autograded" / "output_flood" / gc.ASSIGNMENT / f"{gc.ASSIGNMENT}.ipynb"
+    assert path.stat().st_size < 2_000_000
+    assert "output truncated by the grader" in path.read_text()
+
+
+def test_grading_twice_changes_nothing(graded):
+    root = graded["root"]
+    first = scores(root)
+    again = gc.grade(root, "--student", "honest_full", "--student", "os_exit", "--student", "patch_allclose",
+                     "--no-feedback")
+    assert again.returncode == 0, again.stderr[-2000:]
+    assert scores(root) == first
+
+
+def test_refuses_without_bwrap_unless_told(tmp_path):
+    env = gc.env()
+    env["PATH"] = str(pathlib.Path(sys.executable).parent)  # no /usr/bin: bwrap cannot be found
+    result = subprocess.run([sys.executable, "-m", "autograder", "grade"], cwd=tmp_path, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "bubblewrap" in result.stderr and "--no-sandbox" in result.stderr
+
+
+@pytest.mark.skipif(not built_assignments(), reason="no course notebook written yet")
+def test_a_real_course_notebook_through_the_sandbox(tmp_path):
+    """The solution of the first real notebook scores full marks, its release zero."""
+    if shutil.which("bwrap") is None:
+        pytest.skip("bubblewrap is not installed")
+    assignment = built_assignments()[0]
+    root = tmp_path / "course"
+    (root / "source").mkdir(parents=True)
+    shutil.copytree(source_path(assignment).parent, root / "source" / assignment)
+    shutil.copy(gc.ROOT / "nbgrader_config.py", root)
+    subprocess.run([sys.executable, "-m", "nbgrader", "generate_assignment", assignment, "--force",
+                    "--log-level=ERROR"], cwd=root, env=gc.env(), check=True, capture_output=True)
+    name = source_path(assignment).name
+    for student, path in (("solution", source_path(assignment)), ("release", release_path(assignment))):
+        (root / "submitted" / student / assignment).mkdir(parents=True)
+        shutil.copy(path if path.exists() else root / "release" / assignment / name,
+                    root / "submitted" / student / assignment / name)
+    result = subprocess.run([sys.executable, "-m", "autograder", "grade", assignment, "--quiet", "--no-feedback"],
+                            cwd=root, env=gc.env(), capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gb:
+        got = {s.student.id: s for s in gb.assignment_submissions(assignment)}
+        written = sum(g.max_score for nb in got["solution"].notebooks for g in nb.grades if g.cell.cell_type == "markdown")
+        assert got["solution"].score == got["solution"].max_score - written  # written answers: by hand
+        assert got["release"].score == 0
