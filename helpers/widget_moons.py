@@ -23,6 +23,8 @@ BATCH_SIZES = (("8", 8), ("16", 16), ("32", 32), ("64", 64), ("full batch", N_TR
 # The view of the decision boundary: fixed, so the picture does not jump between redraws.
 VIEW = (-1.9, 2.9, -1.5, 2.0)
 GRID = 70
+# Top of the loss axis: the first of these above the highest loss (ticks then rarely change).
+LOSS_LEVELS = (0.8, 1.0, 1.5, 2.0, 3.0, 5.0, 10.0, 20.0, 50.0, 100.0)
 
 
 @functools.lru_cache(maxsize=32)
@@ -52,11 +54,15 @@ class _EpochTracked(MLPClassifier):
 
 
 def make_classifier(lr, hidden_units, activation, l2, batch_size, epochs):
-    """The playground's network: SGD with a constant learning rate, exactly ``epochs`` epochs."""
+    """The playground's network: SGD with a constant learning rate, exactly ``epochs`` epochs.
+
+    The minibatches are consecutive slices of the (already randomly ordered) training set, the
+    same every epoch: scikit-learn's per-epoch reshuffle would double the time of a redraw.
+    """
     return _EpochTracked(hidden_layer_sizes=(hidden_units,), activation=ACTIVATIONS[activation],
                          solver="sgd", learning_rate="constant", learning_rate_init=lr, momentum=0.0,
                          nesterovs_momentum=False, alpha=l2, batch_size=batch_size, max_iter=epochs,
-                         shuffle=True, random_state=MODEL_SEED, tol=0.0, n_iter_no_change=epochs + 1)
+                         shuffle=False, random_state=MODEL_SEED, tol=0.0, n_iter_no_change=epochs + 1)
 
 
 def train_playground(lr, hidden_units, activation, l2, noise, batch_size, epochs):
@@ -145,6 +151,7 @@ class PlaygroundFigure:
         self.ax_loss.set_ylabel("cross-entropy")
         self.ax_loss.grid(alpha=0.3)
         self.ax_loss.legend(loc="upper right", fontsize=8)
+        self.ax_loss.set_title("loss per epoch", fontsize=10)
         self._noise = None
 
     def _show_points(self, noise):
@@ -158,7 +165,8 @@ class PlaygroundFigure:
         self.test_points.set_edgecolors(colors[Y_test[0].astype(int)])
         self._noise = noise
 
-    def draw(self, result, noise, title):
+    def draw(self, result, noise, title, canvas):
+        """Update the artists and return the PNG (only the moving parts are repainted)."""
         self._show_points(noise)
         proba = result["grid_proba"].reshape(GRID, GRID)
         self.image.set_data(proba)
@@ -171,6 +179,13 @@ class PlaygroundFigure:
         self.ax_map.set_title(title, fontsize=10)
         for line, losses in ((self.train_line, result["train_losses"]), (self.test_line, result["test_losses"])):
             line.set_data(np.arange(1, len(losses) + 1), losses)
-        self.ax_loss.relim()
-        self.ax_loss.autoscale_view()
-        self.ax_loss.set_title("loss per epoch", fontsize=10)
+        # Fixed, rounded limits keep the frame (ticks, labels) the same from one redraw to the next.
+        epochs = max(len(result["train_losses"]), 1)
+        highest = max([np.max(losses) for losses in (result["train_losses"], result["test_losses"]) if len(losses)],
+                      default=1.0)
+        top = next((level for level in LOSS_LEVELS if level >= 1.05 * highest), 1.05 * highest)
+        self.ax_loss.set_xlim(0, epochs + 1)
+        self.ax_loss.set_ylim(0, top)
+        moving = [self.image] + ([self.boundary] if self.boundary is not None else []) + [
+            self.train_points, self.test_points, self.train_line, self.test_line, self.ax_map.title]
+        return canvas.png(moving, frame_key=(epochs, top))

@@ -81,8 +81,7 @@ def playground(namespace=None):
                     readout=widget_moons.readout(result, who))
 
     def draw(result):
-        figure.draw(result, result["noise"], f"test accuracy {result['test_accuracy']:.3f}")
-        return canvas.png()
+        return figure.draw(result, result["noise"], f"test accuracy {result['test_accuracy']:.3f}", canvas)
 
     return Explorer(controls + [toggle], compute, draw,
                     rows=[controls[:3], controls[3:5], controls[5:], [toggle_row]])

@@ -59,7 +59,7 @@ def reference_playground(lr, hidden_units, activation, l2, noise, batch_size, ep
     n = widget_moons.N_TRAIN
     model = MLPClassifier(hidden_layer_sizes=(hidden_units,), activation={"sigmoid": "logistic"}.get(activation, activation),
                           solver="sgd", learning_rate_init=lr, momentum=0.0, nesterovs_momentum=False, alpha=l2,
-                          batch_size=batch_size, max_iter=epochs, random_state=widget_moons.MODEL_SEED,
+                          batch_size=batch_size, max_iter=epochs, random_state=widget_moons.MODEL_SEED, shuffle=False,
                           tol=0.0, n_iter_no_change=epochs + 1)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
