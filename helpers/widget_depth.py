@@ -14,6 +14,7 @@ from sklearn.neural_network import MLPClassifier
 from helpers.data import make_moons
 
 WIDTH, M = 16, 128
+MAX_LAYERS = 30  # the depth slider's end
 DATA_SEED, WEIGHT_SEED = 3, 0
 ACTIVATIONS = {"sigmoid": "logistic", "tanh": "tanh", "relu": "relu"}
 # The largest slope of each activation: sigmoid' <= 1/4, tanh' <= 1, relu' <= 1.
@@ -120,30 +121,49 @@ def readout(norms, activation, who=""):
 
 
 class DepthFigure:
-    """Bars of ``||dW_l||`` per layer on a log axis, with the slope bound as a line."""
+    """Bars of ``||dW_l||`` per layer on a log axis, with the slope bound as a line.
 
-    def __init__(self, canvas):
+    One bar per possible layer is made once and hidden beyond the depth shown. The frame (ticks,
+    labels, legend) is redrawn only when the depth, the activation or the decades shown change;
+    otherwise a redraw repaints just the bars, the line and the title.
+    """
+
+    def __init__(self, canvas, max_layers=MAX_LAYERS):
+        self.canvas = canvas
         self.figure = canvas.figure
-        self.figure.subplots_adjust(left=0.09, right=0.98, bottom=0.15, top=0.89)
-        self.ax = self.figure.subplots()
-
-    def draw(self, norms, activation, title):
-        ax = self.ax
-        ax.clear()
-        layers = np.arange(1, len(norms) + 1)
-        shown = np.maximum(norms, FLOOR)
-        bound = np.maximum(reference_line(norms, activation), FLOOR)
-        ax.bar(layers, shown, color="#1f77b4", alpha=0.8, label=r"$\|dW_l\|$ (this network)")
-        label = (r"$\|dW_L\| \cdot (1/4)^k$: the sigmoid bound" if activation == "sigmoid"
-                 else r"$\|dW_L\| \cdot 1^k$: slope bound (max slope 1)")
-        ax.plot(layers, bound, "o--", color="#d62728", ms=4, lw=1.3, label=label)
+        self.figure.subplots_adjust(left=0.1, right=0.98, bottom=0.15, top=0.89)
+        self.ax = ax = self.figure.subplots()
+        layers = np.arange(1, max_layers + 1)
+        self.bars = ax.bar(layers, np.ones(max_layers), color="#1f77b4", alpha=0.8,
+                           label=r"$\|dW_l\|$ (this network)")
+        self.line, = ax.plot(layers, np.ones(max_layers), "o--", color="#d62728", ms=4, lw=1.3)
         ax.set_yscale("log")
-        low = min(shown.min(), bound.min())
-        high = max(shown.max(), bound.max())
-        ax.set_ylim(low / 3, high * 3)
         ax.set_xlabel("layer l (1 = next to the input, L = output)")
         ax.set_ylabel("gradient norm (log scale)")
-        ax.set_xticks(layers if len(layers) <= 20 else layers[::2])
         ax.grid(axis="y", alpha=0.3)
-        ax.legend(loc="upper left", fontsize=8)
-        ax.set_title(title, fontsize=10)
+        self._activation = None
+
+    def draw(self, norms, activation, title):
+        """Update the picture and return it as PNG bytes."""
+        n_layers = len(norms)
+        shown = np.maximum(norms, FLOOR)
+        bound = np.maximum(reference_line(norms, activation), FLOOR)
+        for layer, bar in enumerate(self.bars):
+            bar.set_visible(layer < n_layers)
+            bar.set_height(shown[layer] if layer < n_layers else 1.0)
+        self.line.set_data(np.arange(1, n_layers + 1), bound)
+        if activation != self._activation:
+            self.line.set_label(r"$\|dW_L\| \cdot (1/4)^k$: the sigmoid bound" if activation == "sigmoid"
+                                else r"$\|dW_L\| \cdot 1^k$: slope bound (max slope 1)")
+            self.ax.legend(loc="upper left", fontsize=8)
+            self._activation = activation
+        layers = np.arange(1, n_layers + 1)
+        self.ax.set_xlim(0.4, n_layers + 0.6)
+        self.ax.set_xticks(layers if n_layers <= 20 else layers[::2])
+        # Whole decades, a little beyond the data: the axis stays put while the bars move.
+        low = 10.0 ** np.floor(np.log10(min(shown.min(), bound.min()) / 2))
+        high = 10.0 ** np.ceil(np.log10(max(shown.max(), bound.max()) * 2))
+        self.ax.set_ylim(low, high)
+        self.ax.set_title(title, fontsize=10)
+        moving = list(self.bars[:n_layers]) + [self.line, self.ax.title]
+        return self.canvas.png(moving, frame_key=(n_layers, activation, low, high))

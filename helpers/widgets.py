@@ -92,7 +92,7 @@ def depth_explorer(namespace=None):
     if grading():
         return skipped("depth explorer")
     controls = [
-        int_slider("number of layers", 10, 2, 30),
+        int_slider("number of layers", 10, 2, widget_depth.MAX_LAYERS),
         choice("activation", list(widget_depth.ACTIVATIONS)),
         choice("initialisation", list(widget_depth.INITIALISATIONS)),
     ]
@@ -112,8 +112,7 @@ def depth_explorer(namespace=None):
                     readout=widget_depth.readout(norms, activation, who))
 
     def draw(result):
-        figure.draw(result["norms"], result["activation"],
-                    f"{result['depth']} layers, {result['activation']}, {result['initialisation']} weights")
-        return canvas.png()
+        return figure.draw(result["norms"], result["activation"],
+                           f"{result['depth']} layers, {result['activation']}, {result['initialisation']} weights")
 
     return Explorer(controls + [toggle], compute, draw, rows=[controls, [toggle_row]])
