@@ -14,6 +14,7 @@ SURFACES = {"narrow valley": quadratic_valley(), "curved valley": rosenbrock()}
 BETA, RHO, BETA1, BETA2, EPS = 0.9, 0.9, 0.9, 0.999, 1e-8
 # A run whose loss passes this is called diverged: the path stops there and the readout says so.
 DIVERGED_ABOVE = 1e6
+LOSS_FLOOR = 1e-12  # the bottom of the loss axis; smaller losses are drawn on it
 
 
 def _stop_at_divergence(path, losses):
@@ -115,6 +116,7 @@ class DescentFigure:
         self.end_marker, = self.ax_path.plot([], [], "X", color="#d62728", mec="k", ms=9, zorder=5)
         self.loss_line, = self.ax_loss.plot([], [], color="#d62728", lw=1.5)
         self.ax_loss.set_yscale("log")
+        self.ax_loss.axhline(DIVERGED_ABOVE, color="#b00000", lw=0.8, ls=":")
         self.ax_loss.set_xlabel("step")
         self.ax_loss.set_ylabel("loss")
         self.ax_loss.grid(alpha=0.3)
@@ -137,18 +139,23 @@ class DescentFigure:
         self.ax_path.set_ylabel(r"$\theta_1$")
         self._surface_name = surface.name
 
-    def draw(self, surface, run, title):
+    def draw(self, surface, run, title, canvas):
+        """Update the artists and return the PNG (the frame is reused while its axes stay put)."""
         self._show_surface(surface)
         # Far-away points of a diverging path are pulled in so Agg draws the line leaving the frame.
         span = max(np.ptp(surface.xlim), np.ptp(surface.ylim))
         path = np.clip(run["path"], -100 * span, 100 * span)
         self.path_line.set_data(path[:, 0], path[:, 1])
         self.end_marker.set_data(path[-1:, 0], path[-1:, 1])
-        losses = np.minimum(run["losses"], DIVERGED_ABOVE * 10)
-        self.loss_line.set_data(np.arange(len(losses)), np.maximum(losses, 1e-16))
-        self.ax_loss.relim()
-        self.ax_loss.autoscale_view()
+        # A fixed loss axis (from LOSS_FLOOR to past the divergence line) and the planned number of
+        # steps: the frame changes only with the surface or the steps, and runs compare at a glance.
+        losses = np.clip(run["losses"], LOSS_FLOOR, DIVERGED_ABOVE * 10)
+        self.loss_line.set_data(np.arange(len(losses)), losses)
+        self.ax_loss.set_ylim(LOSS_FLOOR, DIVERGED_ABOVE * 10)
+        self.ax_loss.set_xlim(0, max(run.get("steps", len(losses) - 1), 1))
         diverged = run["diverged_at"] is not None
-        self.ax_path.set_title(title, color="#b00000" if diverged else "black", fontsize=10)
-        self.ax_loss.set_title("diverged: the loss blows up" if diverged else "loss per step",
-                               color="#b00000" if diverged else "black", fontsize=10)
+        color = "#b00000" if diverged else "black"
+        self.ax_path.set_title(title, color=color, fontsize=10)
+        self.ax_loss.set_title("diverged: the loss blows up" if diverged else "loss per step", color=color, fontsize=10)
+        moving = [self.path_line, self.end_marker, self.loss_line, self.ax_path.title, self.ax_loss.title]
+        return canvas.png(moving, frame_key=(surface.name, self.ax_loss.get_xlim()))

@@ -46,8 +46,8 @@ def learning_rate_explorer(namespace=None):
                     readout=widget_descent.readout(who, optimizer, lr, run))
 
     def draw(result):
-        figure.draw(result["surface"], result, widget_descent.readout("", result["optimizer"], result["lr"], result))
-        return canvas.png()
+        return figure.draw(result["surface"], result,
+                           widget_descent.readout("", result["optimizer"], result["lr"], result), canvas)
 
     return Explorer(controls + [toggle], compute, draw, rows=[controls[:2], controls[2:], [toggle_row]])
 
