@@ -202,6 +202,21 @@ def test_depth_explorer_in_the_browser(explorers_page):
         expect(readout_of(cell)).to_have_text(depth_expected(4, "tanh", "He"))
 
 
+def test_playground_switches_to_the_students_functions(explorers_page):
+    """Once ``train`` and ``forward`` run, the checkbox is enabled and ticking it retrains with them."""
+    from helpers.widget_moons import moons
+    with screenshot_on_failure(explorers_page.page, "playground-own-functions"):
+        cell = explorers_page.run_cell("Stand-ins for a solved notebook 03", "playground-own")
+        expect(readout_of(cell)).to_have_text(playground_expected(1.0, 16, "tanh", 0.0, 0.2, 32, 60), timeout=WAIT)
+        expect(cell.locator(".explorer-own-note")).to_have_text("using your train, forward")
+        cell.locator(".explorer-use-my-functions input").check()
+        X_train, Y_train, X_test, Y_test = moons(0.2)  # the stand-in is the linear rule x1 - 3 x2 + 0.5 > 0
+
+        def accuracy(X, Y):
+            return ((X[0] - 3 * X[1] + 0.5 > 0) == Y[0]).mean()
+        expect(readout_of(cell)).to_have_text(f"your functions: {playground_readout(accuracy(X_test, Y_test), accuracy(X_train, Y_train))}")
+
+
 # ---------------------------------------------------------------- the course's own notebooks
 
 FIRST_MOVE = {  # per assignment: (the default readout, the slider moved, the readout after one step)
