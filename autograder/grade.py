@@ -5,9 +5,10 @@
 2. In parallel (``jobs`` worker processes), each sanitized notebook runs in its own sandbox
    (``worker``), and so does each assignment's solution when its evidence is not cached yet
    (``reference``).
-3. Serially, nbgrader's own autograde converter runs for each submission with its ``Execute``
-   step replaced by ``UsePreExecuted`` + ``JudgeEvidence`` (``preprocessors``): the gradebook
-   and ``autograded/`` are written by nbgrader, from this process only. Then feedback.
+3. As each submission's results come in, nbgrader's own autograde converter runs for it, in the
+   main thread, with its ``Execute`` step replaced by ``UsePreExecuted`` + ``JudgeEvidence``
+   (``preprocessors``): the gradebook and ``autograded/`` are written by nbgrader, from this
+   thread only, one submission at a time, while the workers go on. Then its feedback.
 """
 import concurrent.futures
 import json
@@ -155,54 +156,77 @@ class Grader:
                 shutil.copy(release, staged)
             return None
 
-    def execute(self, jobs, staging):
-        results = {}
+    def process(self, jobs, staging):
+        """Run the jobs in parallel; grade each submission here as soon as its results are in.
+
+        The gradebook is written only from this (the main) thread, one submission at a time, while
+        the workers go on executing the next notebooks.
+        """
+        results, waiting = {}, list(self.submissions)
         workers = max(1, min(self.options.jobs, len(jobs) or 1))
-        with concurrent.futures.ThreadPoolExecutor(workers) as pool, \
-                tqdm(total=len(jobs), desc="executing", unit="nb", disable=not self.options.progress) as bar:
-            # Solutions first: their records are needed by every submission of the assignment.
+        pool = concurrent.futures.ThreadPoolExecutor(workers)
+        bar = tqdm(total=len(self.submissions), desc="grading", unit="sub", disable=not self.options.progress)
+        try:
+            # Solutions first (dicts keep order): every submission of the assignment needs their records.
             futures = {pool.submit(_run_worker, job, staging): key for key, job in jobs.items()}
             for future in concurrent.futures.as_completed(futures):
-                results[futures[future]] = future.result()
+                key = futures[future]
+                results[key] = future.result()
+                if key[0] == "reference":
+                    self._store_reference(key, results[key])
+                waiting = self._grade_ready(waiting, jobs, results, bar)
+            self._grade_ready(waiting, jobs, results, bar)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+            bar.close()
+
+    def _store_reference(self, key, result):
+        _, assignment, nb = key
+        source_nb = self.root / self.api.coursedir.source_directory / assignment / f"{nb}.ipynb"
+        try:
+            self.references[assignment, nb] = reference.store(self.root, assignment, source_nb, result)
+        except reference.SolutionFailed as err:
+            raise GradingError(str(err)) from err
+
+    def _grade_ready(self, waiting, jobs, results, bar):
+        still = []
+        for sub in waiting:
+            keys = [("submission", sub.assignment, sub.student, nb) for nb in sub.notebooks]
+            if all(k not in jobs or k in results for k in keys) and \
+                    all((sub.assignment, nb) in self.references for nb in sub.notebooks):
+                self.grade_one(sub, results)
+                if self.options.feedback:
+                    self.feedback_one(sub)
                 bar.update(1)
-        return results
-
-    # -- 3. the one gradebook writer -----------------------------------------------------
-    def record_references(self, results):
-        for key, result in results.items():
-            if key[0] == "reference":
-                _, assignment, nb = key
-                source_nb = self.root / self.api.coursedir.source_directory / assignment / f"{nb}.ipynb"
-                try:
-                    self.references[assignment, nb] = reference.store(self.root, assignment, source_nb, result)
-                except reference.SolutionFailed as err:
-                    raise GradingError(str(err)) from err
-
-    def write_grades(self, results):
-        bar = tqdm(self.submissions, desc="grading", unit="sub", disable=not self.options.progress)
-        for sub in bar:
-            for nb in sub.notebooks:
-                key = (sub.assignment, sub.student, nb)
-                result = results.get(("submission", *key))
-                prepared = {"reference": self.references.get((sub.assignment, nb), {}), "verdicts": {}}
-                if result is not None:
-                    sub.status[nb] = result["status"]
-                    sub.seconds += result.get("seconds", 0.0)
-                    if result.get("reason"):
-                        sub.reasons.append(f"{nb}: {result['reason']}")
-                    prepared.update(notebook=result.get("notebook"), reason=result.get("reason"))
-                preprocessors.PREPARED[key] = prepared
-            if all(s == "missing" for s in sub.status.values()):
-                self._zero(sub)
             else:
-                outcome = self.api.autograde(sub.assignment, sub.student, force=True, create=True)
-                if not outcome["success"]:
-                    last = (outcome.get("error") or outcome.get("log") or "").strip().splitlines()[-1:]
-                    sub.reasons.append("nbgrader autograde failed: " + " ".join(last))
-                    for nb in sub.notebooks:
-                        sub.status[nb] = "not_graded" if sub.status.get(nb) == "ok" else sub.status.get(nb, "not_graded")
-                self._zero(sub)  # test cells nbgrader did not see (deleted, renamed) score zero
-            self._collect(sub)
+                still.append(sub)
+        return still
+
+    def grade_one(self, sub, results):
+        for nb in sub.notebooks:
+            key = (sub.assignment, sub.student, nb)
+            result = results.get(("submission", *key))
+            prepared = {"reference": self.references.get((sub.assignment, nb), {}), "verdicts": {}}
+            if result is not None:
+                sub.status[nb] = result["status"]
+                sub.seconds += result.get("seconds", 0.0)
+                if result.get("reason"):
+                    sub.reasons.append(f"{nb}: {result['reason']}")
+                prepared.update(notebook=result.get("notebook"), reason=result.get("reason"))
+            preprocessors.PREPARED[key] = prepared
+        if all(s == "missing" for s in sub.status.values()):
+            self._zero(sub)
+        else:
+            outcome = self.api.autograde(sub.assignment, sub.student, force=True, create=True)
+            if not outcome["success"]:
+                last = (outcome.get("error") or outcome.get("log") or "").strip().splitlines()[-1:]
+                sub.reasons.append("nbgrader autograde failed: " + " ".join(last))
+                for nb in sub.notebooks:
+                    sub.status[nb] = "not_graded" if sub.status.get(nb) == "ok" else sub.status.get(nb, "not_graded")
+            self._zero(sub)  # test cells nbgrader did not see (deleted, renamed) score zero
+        self._collect(sub)
+        for nb in sub.notebooks:
+            preprocessors.PREPARED.pop((sub.assignment, sub.student, nb), None)  # the executed copy: memory
 
     def _zero(self, sub):
         with Gradebook(self.api.coursedir.db_url, self.api.coursedir.course_id) as gb:
@@ -229,12 +253,11 @@ class Grader:
                     sub.flags.append(f"{grade_id}: kernel passed, judge failed")
                     sub.reasons.append(f"{grade_id}: {v['reasons'][0]}")
 
-    def feedback(self):
-        for sub in tqdm(self.submissions, desc="feedback", unit="sub", disable=not self.options.progress):
-            if any(s != "missing" for s in sub.status.values()):
-                outcome = self.api.generate_feedback(sub.assignment, sub.student, force=True)
-                if not outcome["success"]:
-                    sub.reasons.append("feedback could not be generated")
+    def feedback_one(self, sub):
+        if any(s != "missing" for s in sub.status.values()):
+            outcome = self.api.generate_feedback(sub.assignment, sub.student, force=True)
+            if not outcome["success"]:
+                sub.reasons.append("feedback could not be generated")
 
     def run(self):
         plan = self.collect()
@@ -244,15 +267,11 @@ class Grader:
             jobs = self.prepare(plan, staging)
             # nbgrader's autograde reads the staged copies: normalized, never the student's files.
             self.api.coursedir.submitted_directory = str(pathlib.Path(staging) / "submitted")
-            results = self.execute(jobs, staging)
-            self.record_references(results)
-            self.write_grades(results)
+            self.process(jobs, staging)
         finally:
             self.api.coursedir.submitted_directory = real_submitted
             shutil.rmtree(staging, ignore_errors=True)
             preprocessors.PREPARED.clear()
-        if self.options.feedback:
-            self.feedback()
         return self.submissions
 
 

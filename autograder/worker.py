@@ -29,10 +29,14 @@ from jupyter_client.manager import AsyncKernelManager  # noqa: E402
 from nbclient import NotebookClient  # noqa: E402
 from nbclient.exceptions import DeadKernelError  # noqa: E402
 
-from autograder import sandbox  # noqa: E402
+from autograder import cgroup, sandbox  # noqa: E402
+from helpers.evidence import MIME  # noqa: E402
 
-# Per cell, a student sees plenty; beyond that the text is dropped (the grader must not drown).
-CELL_OUTPUT_BYTES = 256 * 1024
+# Beyond these the outputs are dropped as they arrive (the grader must not drown): per cell, text
+# streams and everything else (figures are large), and per notebook.
+CELL_TEXT_BYTES = 1024 ** 2
+CELL_OUTPUT_BYTES = 16 * 1024 ** 2
+NOTEBOOK_OUTPUT_BYTES = 64 * 1024 ** 2
 NOT_RUN = "NotExecuted"
 
 
@@ -54,7 +58,7 @@ class SandboxedKernelManager(AsyncKernelManager):
 
 
 class CappedClient(NotebookClient):
-    """A notebook client that keeps at most ``CELL_OUTPUT_BYTES`` of output per cell."""
+    """A notebook client that keeps a bounded amount of output (see the limits above)."""
 
     def __init__(self, *args, **kw):
         super().__init__(*args, **kw)
@@ -73,14 +77,19 @@ class CappedClient(NotebookClient):
 
     def output(self, outs, msg, display_id, cell_index):
         size = len(json.dumps(msg.get("content", {}), default=str))
-        used = self._bytes.get(cell_index, 0) + size
-        self._bytes[cell_index] = used
-        if used > CELL_OUTPUT_BYTES and msg["msg_type"] != "error":
+        kind = "text" if msg["msg_type"] == "stream" else "other"
+        # Only what is kept counts: a flood that was dropped must not crowd out later outputs.
+        over = (self._bytes.get((cell_index, kind), 0) + size > (CELL_TEXT_BYTES if kind == "text" else CELL_OUTPUT_BYTES)
+                or self._bytes.get("notebook", 0) + size > NOTEBOOK_OUTPUT_BYTES)
+        if not over:
+            for key in ((cell_index, kind), "notebook"):
+                self._bytes[key] = self._bytes.get(key, 0) + size
+        evidence = MIME in msg.get("content", {}).get("data", {})
+        if over and msg["msg_type"] != "error" and not evidence:
             if cell_index not in self.truncated:
                 self.truncated.add(cell_index)
                 outs.append(nbformat.v4.new_output(
-                    "stream", name="stdout",
-                    text=f"\n[output truncated by the grader after {CELL_OUTPUT_BYTES // 1024} KiB]\n"))
+                    "stream", name="stdout", text="\n[output truncated by the grader: too much of it]\n"))
             return None
         return super().output(outs, msg, display_id, cell_index)
 
@@ -95,8 +104,10 @@ async def _execute(nb, job, conn_dir):
     km = SandboxedKernelManager(transport="ipc", ip=os.path.join(conn_dir, "kernel"),
                                 connection_file=os.path.join(conn_dir, "kernel.json"),
                                 kernel_name="python3")
+    # One budget for the whole sandbox (a fork bomb), where the machine allows it.
+    groups = cgroup.create(pids_max=512, memory_bytes=job["memory"] + 512 * sandbox.MIB) if job["sandbox"] else []
     km.sandbox_options = dict(conn_dir=conn_dir, data_files=job.get("data_files", []),
-                              memory_bytes=job["memory"], sandbox=job["sandbox"])
+                              memory_bytes=job["memory"], sandbox=job["sandbox"], groups=groups)
     timeout = job["cell_timeout"]
     client = CappedClient(
         nb, km=km, timeout=timeout, startup_timeout=120, allow_errors=True, interrupt_on_timeout=True,
@@ -121,6 +132,11 @@ async def _execute(nb, job, conn_dir):
                 await km.shutdown_kernel(now=True)
         except Exception:  # noqa: BLE001
             pass
+        for _ in range(50):  # whatever is left in the groups is killed, then the groups go
+            cgroup.remove(groups)
+            if not any(g.exists() for g in groups):
+                break
+            await asyncio.sleep(0.1)
     if status != "ok":
         _mark_not_run(nb, set(client.executed), reason)
     elif client.truncated:
