@@ -61,35 +61,34 @@ def descend(surface, optimizer, lr, n_steps):
                     _stop_at_divergence(path, surface.loss(path.T))))
 
 
-OWN_FUNCTIONS = ("gradient_descent", "momentum_step", "rmsprop_step", "adam_step")
-
-
-def trial_own_functions(gradient_descent, momentum_step, rmsprop_step, adam_step):
-    """A tiny call of each of the student's optimiser functions (raises if one isn't ready)."""
-    theta, grad = np.array([1.0, -1.0]), np.array([0.5, 0.5])
-    gradient_descent(lambda th: 2 * th, theta, 0.1, 2)
-    momentum_step(theta, grad, np.zeros(2), 0.1)
-    rmsprop_step(theta, grad, np.zeros(2), 0.1)
-    adam_step(theta, grad, {"m": np.zeros(2), "v": np.zeros(2), "t": 0}, 0.1)
+# The student's function behind each optimiser, with a tiny call that raises if it isn't ready.
+OWN_FUNCTIONS = {"GD": "gradient_descent", "momentum": "momentum_step", "RMSProp": "rmsprop_step", "Adam": "adam_step"}
+_THETA, _GRAD = np.array([1.0, -1.0]), np.array([0.5, 0.5])
+OWN_TRIALS = [
+    (("gradient_descent",), lambda f: f(lambda th: 2 * th, _THETA, 0.1, 2)),
+    (("momentum_step",), lambda f: f(_THETA, _GRAD, np.zeros(2), 0.1)),
+    (("rmsprop_step",), lambda f: f(_THETA, _GRAD, np.zeros(2), 0.1)),
+    (("adam_step",), lambda f: f(_THETA, _GRAD, {"m": np.zeros(2), "v": np.zeros(2), "t": 0}, 0.1)),
+]
 
 
 def descend_with_own_functions(functions, surface, optimizer, lr, n_steps):
-    """Like ``descend``, driven by the student's ``gradient_descent`` / ``*_step`` functions."""
-    gradient_descent, momentum_step, rmsprop_step, adam_step = functions
+    """Like ``descend``, driven by the student's function for ``optimizer`` (from ``functions`` by name)."""
     theta = np.array(surface.start, dtype=float)
     if optimizer == "GD":
-        _, path = gradient_descent(surface.gradient, theta, lr, n_steps)
+        _, path = functions["gradient_descent"](surface.gradient, theta, lr, n_steps)
         path = np.asarray(path, dtype=float).reshape(-1, 2)
     else:
         state = {"momentum": np.zeros(2), "RMSProp": np.zeros(2),
                  "Adam": {"m": np.zeros(2), "v": np.zeros(2), "t": 0}}[optimizer]
-        step = {"momentum": momentum_step, "RMSProp": rmsprop_step, "Adam": adam_step}[optimizer]
+        step = functions[OWN_FUNCTIONS[optimizer]]
         points = [theta]
         for _ in range(n_steps):
             theta, state = step(theta, surface.gradient(theta), state, lr)
             theta = np.asarray(theta, dtype=float)
             points.append(theta)
-            if not np.isfinite(surface.loss(theta)) or surface.loss(theta) > DIVERGED_ABOVE:
+            loss = surface.loss(theta)
+            if not np.isfinite(loss) or loss > DIVERGED_ABOVE:
                 break
         path = np.array(points)
     return dict(zip(("path", "losses", "diverged_at"),

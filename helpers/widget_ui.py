@@ -157,30 +157,56 @@ class Explorer(widgets.VBox):
 def probe(namespace, names, trial):
     """Whether the student's functions ``names`` exist in ``namespace`` and ``trial`` runs with them.
 
-    Returns ``(functions or None, note)``. ``trial(*functions)`` is a tiny call; any exception
-    (``NotImplementedError`` in an untouched notebook) means "not ready", explained in the note.
+    Returns ``(functions or None, why)``; ``why`` is ``"ok"``, ``"missing"`` (not defined yet),
+    ``"unsolved"`` (``NotImplementedError``, as in an untouched notebook) or the error a
+    half-finished exercise raised. ``trial(*functions)`` is a tiny call.
     """
     namespace = namespace or {}
-    missing = [n for n in names if not callable(namespace.get(n))]
-    if missing:
-        return None, f"run your {', '.join(missing)} cell(s) first, then this one"
+    if not all(callable(namespace.get(n)) for n in names):
+        return None, "missing"
     functions = [namespace[n] for n in names]
     try:
         quiet(trial, *functions)
     except NotImplementedError:
-        return None, f"available once {', '.join(names)} are solved (then re-run this cell)"
-    except Exception as error:  # a half-finished exercise: say what broke, never raise here
-        return None, f"your {', '.join(names)} raised {type(error).__name__}: {error}"[:200]
-    return functions, f"using your {', '.join(names)}"
+        return None, "unsolved"
+    except Exception as error:  # say what broke, never raise from here
+        return None, f"{type(error).__name__}: {error}"[:120]
+    return functions, "ok"
 
 
-def own_functions_toggle(namespace, names, trial):
-    """A "use my functions" checkbox, disabled with a note until the student's functions work."""
-    functions, note = probe(namespace, names, trial)
-    box = widgets.Checkbox(value=False, description="use my functions", disabled=functions is None,
+def _note(status):
+    """One line about the student's functions: ``status`` maps a function name to ``probe``'s why."""
+    def names(why):
+        return ", ".join(n for n, w in status.items() if w == why)
+    parts = []
+    if names("ok"):
+        parts.append(f"using your {names('ok')}")
+    if names("unsolved"):
+        parts.append(f"{names('unsolved')}: not solved yet (re-run this cell once they are)")
+    if names("missing"):
+        parts.append(f"run your {names('missing')} cell(s) first, then this one")
+    errors = dict.fromkeys(w for w in status.values() if w not in ("ok", "unsolved", "missing"))
+    parts += [f"your {names(error)} raised {error}" for error in errors]
+    return "; ".join(parts)
+
+
+def own_functions_toggle(namespace, groups):
+    """A "use my functions" checkbox, disabled with a note until some of the student's functions work.
+
+    ``groups`` is a list of ``(names, trial)``: functions that are tried, and used, together. The
+    checkbox's ``functions`` maps the name of every function whose group ran to the function
+    (None when no group did); the note beside it says which are used and why others aren't.
+    """
+    functions, status = {}, {}
+    for names, trial in groups:
+        found, why = probe(namespace, names, trial)
+        status.update({name: why for name in names})
+        if found is not None:
+            functions.update(zip(names, found))
+    box = widgets.Checkbox(value=False, description="use my functions", disabled=not functions,
                            indent=False, style=CONTROL_STYLE, layout=widgets.Layout(width="auto"))
     box.add_class(css_name(box.description))
-    box.functions = functions
-    box.note = label = widgets.Label(note)
+    box.functions = functions or None
+    box.note = label = widgets.Label(_note(status))
     label.add_class("explorer-own-note")
     return box, widgets.HBox([box, label], layout=widgets.Layout(grid_gap="16px", align_items="center"))

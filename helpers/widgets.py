@@ -30,14 +30,15 @@ def learning_rate_explorer(namespace=None):
         int_slider("steps", 100, 10, 300, step=10),
         choice("surface", list(widget_descent.SURFACES)),
     ]
-    toggle, toggle_row = own_functions_toggle(namespace, widget_descent.OWN_FUNCTIONS,
-                                              widget_descent.trial_own_functions)
+    toggle, toggle_row = own_functions_toggle(namespace, widget_descent.OWN_TRIALS)
     figure = widget_descent.DescentFigure(canvas := FigureCanvas(9.0, 3.6))
 
     def compute(values):
         surface = widget_descent.SURFACES[values["surface"]]
         lr, optimizer, steps = values["learning rate"], values["optimizer"], values["steps"]
         mine, who = _who(values, toggle.functions)
+        if mine and widget_descent.OWN_FUNCTIONS[optimizer] not in toggle.functions:
+            mine, who = False, f"(your {widget_descent.OWN_FUNCTIONS[optimizer]} isn't ready: built-in) "
         if mine:
             run = widget_descent.descend_with_own_functions(toggle.functions, surface, optimizer, lr, steps)
         else:
@@ -65,8 +66,7 @@ def playground(namespace=None):
         selection_slider("batch size", widget_moons.BATCH_SIZES, 32),
         int_slider("epochs", 60, 10, 300, step=10),
     ]
-    toggle, toggle_row = own_functions_toggle(namespace, widget_moons.OWN_FUNCTIONS,
-                                              widget_moons.trial_own_functions)
+    toggle, toggle_row = own_functions_toggle(namespace, [(widget_moons.OWN_FUNCTIONS, widget_moons.trial_own_functions)])
     figure = widget_moons.PlaygroundFigure(canvas := FigureCanvas(9.0, 3.6))
 
     def compute(values):
@@ -74,7 +74,8 @@ def playground(namespace=None):
                     values["L2 strength"], values["dataset noise"], values["batch size"], values["epochs"])
         mine, who = _who(values, toggle.functions)
         if mine:
-            result = widget_moons.train_with_own_functions(toggle.functions, *settings)
+            result = widget_moons.train_with_own_functions(
+                [toggle.functions[name] for name in widget_moons.OWN_FUNCTIONS], *settings)
         else:
             result = widget_moons.train_playground(*settings)
         return dict(result, settings=settings, noise=values["dataset noise"],
@@ -96,15 +97,15 @@ def depth_explorer(namespace=None):
         choice("activation", list(widget_depth.ACTIVATIONS)),
         choice("initialisation", list(widget_depth.INITIALISATIONS)),
     ]
-    toggle, toggle_row = own_functions_toggle(namespace, widget_depth.OWN_FUNCTIONS,
-                                              widget_depth.trial_own_functions)
+    toggle, toggle_row = own_functions_toggle(namespace, [(widget_depth.OWN_FUNCTIONS, widget_depth.trial_own_functions)])
     figure = widget_depth.DepthFigure(canvas := FigureCanvas(7.5, 3.6))
 
     def compute(values):
         depth, activation, init = values["number of layers"], values["activation"], values["initialisation"]
         mine, who = _who(values, toggle.functions)
         if mine:
-            norms = widget_depth.layer_gradient_norms_with_own_functions(toggle.functions, depth, activation, init)
+            norms = widget_depth.layer_gradient_norms_with_own_functions(
+                [toggle.functions[name] for name in widget_depth.OWN_FUNCTIONS], depth, activation, init)
         else:
             norms = widget_depth.layer_gradient_norms(depth, activation, init)
         return dict(norms=norms, depth=depth, activation=activation, initialisation=init, mine=mine,
