@@ -104,7 +104,8 @@ def trial_own_functions(train, forward):
 def train_with_own_functions(functions, lr, hidden_units, activation, l2, noise, batch_size, epochs):
     """Like ``train_playground``, with the student's ``train`` and ``forward`` (no test-loss curve)."""
     train, forward = functions
-    X_train, Y_train, X_test, Y_test = moons(noise)
+    # Copies: a student's function that writes into its arguments must not spoil the cached data.
+    X_train, Y_train, X_test, Y_test = (a.copy() for a in moons(noise))
     params, losses = train(X_train, Y_train, hidden_units, epochs, lr, activation=activation, reg_lambda=l2,
                            batch_size=None if batch_size >= N_TRAIN else batch_size,
                            rng=np.random.default_rng(MODEL_SEED))

@@ -146,7 +146,11 @@ class Explorer(widgets.VBox):
         self.redraw()
 
     def redraw(self):
-        result = quiet(self._compute, self.values())
+        try:
+            result = quiet(self._compute, self.values())
+        except Exception as error:  # e.g. a student's function that broke after its first run
+            self.readout.value = f"could not redraw: {type(error).__name__}: {error}"[:300]
+            return None
         self.last_result = result
         # The image first, then the text: when the readout shows the new text, the figure is new too.
         self.image.value = quiet(self._draw, result)

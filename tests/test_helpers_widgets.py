@@ -288,3 +288,19 @@ def test_depth_explorer_uses_the_students_functions_once_they_run():
     shown.controls["use my functions"].value = True
     assert shown.readout.value.startswith("your functions: ||dW1||")
     np.testing.assert_allclose(shown.last_result["norms"], builtin, rtol=1e-9)
+
+
+def test_a_function_that_breaks_later_is_reported_not_raised():
+    calls = []
+
+    def flaky_forward(X, params, activation="sigmoid"):
+        calls.append(1)
+        if len(calls) > 1:
+            raise ValueError("shapes do not align")
+        return np.full((1, X.shape[1]), 0.5), {}
+    namespace = dict(linear_train_and_forward(), forward=flaky_forward)
+    shown = explorers.playground(namespace=namespace)
+    before = shown.image.value
+    shown.controls["use my functions"].value = True
+    assert shown.readout.value == "could not redraw: ValueError: shapes do not align"
+    assert shown.image.value == before
