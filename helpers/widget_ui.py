@@ -11,9 +11,6 @@ import warnings
 
 import ipywidgets as widgets
 import numpy as np
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from PIL import Image as PILImage
 
 # Wide enough for the longest description ("learning rate") next to a usable slider track.
 CONTROL_LAYOUT = {"width": "360px"}
@@ -80,6 +77,8 @@ class FigureCanvas:
     """
 
     def __init__(self, width, height, dpi=80):
+        from matplotlib.backends.backend_agg import FigureCanvasAgg  # here: grading never needs it
+        from matplotlib.figure import Figure
         self.figure = Figure(figsize=(width, height), dpi=dpi)
         self.canvas = FigureCanvasAgg(self.figure)
         self._frame, self._frame_key = None, None
@@ -98,6 +97,7 @@ class FigureCanvas:
             for artist in moving:
                 self.figure.draw_artist(artist)
         rgba = np.asarray(self.canvas.buffer_rgba())
+        from PIL import Image as PILImage
         buffer = io.BytesIO()
         PILImage.fromarray(rgba[..., :3]).save(buffer, format="png", compress_level=1)
         return buffer.getvalue()

@@ -7,9 +7,11 @@ The namespace lets an explorer offer the student's own functions once they run (
 functions"); until then it runs on its own engine (``helpers.widget_*``), which solves no exercise.
 While nbgrader executes a notebook (``NBGRADER_EXECUTION`` set) each returns a light label instead.
 """
-from helpers import widget_depth, widget_descent, widget_moons
 from helpers.widget_ui import (Explorer, FigureCanvas, choice, float_slider, grading, int_slider, log_slider,
                                own_functions_toggle, selection_slider, skipped)
+
+# The engines (scikit-learn, matplotlib) are imported inside each explorer, after the grading
+# check, so that a notebook executed by nbgrader doesn't pay for them.
 
 OWN = "use my functions"
 
@@ -24,6 +26,7 @@ def learning_rate_explorer(namespace=None):
     """01: a log-scale learning rate and an optimiser choice driving descent on a 2-D loss surface."""
     if grading():
         return skipped("learning-rate explorer")
+    from helpers import widget_descent
     controls = [
         log_slider("learning rate", -1.3, -4.0, 0.0),
         choice("optimizer", list(widget_descent.OPTIMIZERS)),
@@ -57,6 +60,7 @@ def playground(namespace=None):
     """03: a one-hidden-layer network on make_moons; its hyper-parameters on sliders."""
     if grading():
         return skipped("playground")
+    from helpers import widget_moons
     controls = [
         log_slider("learning rate", 0.0, -3.0, 0.5),
         int_slider("hidden units", 16, 1, 32),
@@ -92,6 +96,7 @@ def depth_explorer(namespace=None):
     """04: per-layer gradient norms (log scale) for a chosen depth, activation and initialisation."""
     if grading():
         return skipped("depth explorer")
+    from helpers import widget_depth
     controls = [
         int_slider("number of layers", 10, 2, widget_depth.MAX_LAYERS),
         choice("activation", list(widget_depth.ACTIVATIONS)),
