@@ -20,7 +20,7 @@ import tempfile
 REPO = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
-from browser_support import (CHROMIUM, CHROMIUM_ARGS, LabPage, LabServer, course_copy,  # noqa: E402
+from browser_support import (CHROMIUM, CHROMIUM_ARGS, LabPage, course_copy, start_lab,  # noqa: E402
                              only_loopback)
 
 FIXTURE = "tests/fixtures/widgets/explorers.ipynb"
@@ -70,7 +70,7 @@ def main():
 
     root = pathlib.Path(tempfile.mkdtemp(prefix="bench-lab-"))
     course_copy(root, [FIXTURE])
-    server = LabServer(root)
+    server = start_lab(root)
     results = {}
     try:
         with sync_playwright() as p:

@@ -39,6 +39,16 @@ def free_port():
         return sock.getsockname()[1]
 
 
+def start_lab(root, attempts=3):
+    """A ``LabServer``; tried again on another port if the free port was taken in between."""
+    for attempt in range(attempts):
+        try:
+            return LabServer(root)
+        except RuntimeError:
+            if attempt == attempts - 1:
+                raise
+
+
 class LabServer:
     """``jupyter lab`` over ``root`` (a folder of notebooks), reachable at ``self.url``."""
 
@@ -81,14 +91,17 @@ class LabServer:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"jupyter lab exited early:\n{self.log_text()}")
+                log = self.log_text()
+                self.stop()
+                raise RuntimeError(f"jupyter lab exited early:\n{log}")
             try:
                 self.api("status")
                 return
             except (urllib.error.URLError, ConnectionError, OSError):
                 time.sleep(0.25)
+        log = self.log_text()
         self.stop()
-        raise RuntimeError(f"jupyter lab did not answer within {timeout} s:\n{self.log_text()}")
+        raise RuntimeError(f"jupyter lab did not answer within {timeout} s:\n{log}")
 
     def log_text(self):
         self.log.flush()
@@ -201,7 +214,15 @@ class NotebookPage:
     def __init__(self, page, relative, timeout):
         self.page, self.relative = page, relative
         page.evaluate(JS_OPEN, relative)
-        page.wait_for_function(JS_NOTEBOOK_READY, arg=relative, timeout=timeout, polling=200)
+        deadline = time.monotonic() + timeout / 1000
+        while not page.evaluate(JS_NOTEBOOK_READY, relative):
+            # A notebook without kernel metadata asks which kernel to use: take the default.
+            dialog = page.locator(".jp-Dialog .jp-mod-accept")
+            if dialog.count():
+                dialog.first.click()
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{relative}: no idle kernel after {timeout / 1000:.0f} s")
+            time.sleep(0.2)
 
     def run_cell(self, needle, mark):
         """Run the first cell whose source contains ``needle``; returns a locator of that cell."""

@@ -11,7 +11,7 @@ import tempfile
 
 import pytest
 
-from browser_support import CHROMIUM, CHROMIUM_ARGS, REPO, LabPage, LabServer, course_copy, only_loopback, \
+from browser_support import CHROMIUM, CHROMIUM_ARGS, REPO, LabPage, course_copy, start_lab, only_loopback, \
     screenshot_on_failure
 from widget_references import (depth_readout, descent_readout, playground_readout, reference_descent, reference_norms,
                                reference_playground)
@@ -46,7 +46,7 @@ COURSE_NOTEBOOKS = course_notebooks()
 def server():
     root = pathlib.Path(tempfile.mkdtemp(prefix="lab-root-"))
     course_copy(root, [FIXTURE] + [path for _, path in COURSE_NOTEBOOKS])
-    lab = LabServer(root)
+    lab = start_lab(root)
     yield lab
     lab.stop()
     shutil.rmtree(root, ignore_errors=True)
