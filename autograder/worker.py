@@ -123,7 +123,10 @@ async def _execute(nb, job, conn_dir):
     except asyncio.TimeoutError:
         status, reason = "time_limit", f"the notebook ran longer than the {job['time_limit']} s allowed"
     except DeadKernelError:
-        status, reason = "kernel_died", "the kernel died (it exited, was killed, or ran out of memory)"
+        if await km.is_alive():
+            status, reason = "unresponsive", "the kernel stopped responding (a loop that ignores interrupts?)"
+        else:
+            status, reason = "kernel_died", "the kernel died (it exited, was killed, or ran out of memory)"
     except Exception as err:  # noqa: BLE001 - any failure is a reason, never a lost submission
         status, reason = "error", f"execution failed: {type(err).__name__}: {err}"[:500]
     finally:

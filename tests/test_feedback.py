@@ -12,8 +12,9 @@ import grading_course as gc
 from autograder.feedback import HIDDEN_FAILED, PLACEHOLDER, QUOTED, HideHiddenTests
 
 # Strings that only the hidden parts of the fixture's tests contain.
+# (Evidence records are recognised by their names: a submission may spell out the MIME type itself.)
 SECRETS = ["zebra-quartz", "walrus-ember", "default_rng(7)", "rng_t.normal", "got_t", "BEGIN HIDDEN",
-           "application/vnd.backprop-evidence+json", "square of a random 3x5 matrix"]
+           "square of a random 3x5 matrix", "mean_loss of random vectors"]
 VISIBLE = ["multiply each entry by itself", "the mean, not the sum", "hidden tests ran here"]
 
 
