@@ -70,9 +70,12 @@ def main():
         ours = [sys.executable, "-m", "autograder", "grade", assignment, "--jobs", str(args.jobs), "--quiet",
                 "--no-feedback"]
         cold = _run(ours, root)
-        print(f"  autograder grade, cold (solution run too):   {cold:7.1f} s   speed-up {plain / cold:.2f}x")
+        print(f"  autograder grade, cold (solution run too):   {cold:7.1f} s   "
+              f"speed-up {plain / cold:.2f}x")
         warm = _run(ours, root)
-        print(f"  autograder grade, warm (reference cached):   {warm:7.1f} s   speed-up {plain / warm:.2f}x")
+        print(f"  autograder grade, warm (reference cached):   {warm:7.1f} s   "
+              f"speed-up {plain / warm:.2f}x")
+        print(f"  load average now: {os.getloadavg()[0]:.1f} (others' work on this machine slows the parallel run most)")
 
 
 if __name__ == "__main__":
