@@ -31,7 +31,7 @@ def nbgrader_meta(cell):
     return cell.get("metadata", {}).get("nbgrader", {})
 
 
-def test_cells_of(nb, exercise_id):
+def grading_cells_of(nb, exercise_id):
     """The test cells of one exercise: ``test_<id>`` and ``test_<id>_<k>``, in notebook order."""
     cells = []
     for cell in nb.cells:
