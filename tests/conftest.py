@@ -15,3 +15,4 @@ def graded_course(tmp_path_factory):
 
     root = tmp_path_factory.mktemp("course")
     return root, graded_copy(root, built_assignments())
+

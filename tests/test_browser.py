@@ -10,6 +10,7 @@ import shutil
 import tempfile
 
 import pytest
+from system_tools import require_tool
 
 from browser_support import CHROMIUM, CHROMIUM_ARGS, REPO, LabPage, course_copy, start_lab, only_loopback, \
     screenshot_on_failure
@@ -19,8 +20,12 @@ from widget_references import (depth_readout, descent_readout, playground_readou
 playwright_api = pytest.importorskip("playwright.sync_api")
 expect = playwright_api.expect
 
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(not pathlib.Path(CHROMIUM).exists(), reason=f"no Chromium at {CHROMIUM}")]
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(autouse=True)
+def _chromium_present():
+    require_tool(pathlib.Path(CHROMIUM).exists(), f"Chromium ({CHROMIUM})")
 
 FIXTURE = "tests/fixtures/widgets/explorers.ipynb"
 CELLS = {"01": "learning_rate_explorer(namespace=globals())", "03": "playground(namespace=globals())",

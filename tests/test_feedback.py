@@ -7,6 +7,7 @@ import sys
 
 import nbformat
 import pytest
+from system_tools import require_tool
 
 import grading_course as gc
 from autograder.feedback import HIDDEN_FAILED, PLACEHOLDER, QUOTED, HideHiddenTests
@@ -32,8 +33,7 @@ def _check_feedback_folder(root):
 
 @pytest.mark.slow
 def test_feedback_of_the_grading_run_hides_hidden_tests():
-    if shutil.which("bwrap") is None:
-        pytest.skip("bubblewrap is not installed")
+    require_tool(shutil.which("bwrap"), "bubblewrap")
     graded = gc.graded_course()
     pages = _check_feedback_folder(graded["root"])
     honest = next(p for p in pages if p.parent.parent.name == "honest_full").read_text()
@@ -44,8 +44,7 @@ def test_feedback_of_the_grading_run_hides_hidden_tests():
 
 @pytest.mark.slow
 def test_plain_nbgrader_generate_feedback_hides_them_too():
-    if shutil.which("bwrap") is None:
-        pytest.skip("bubblewrap is not installed")
+    require_tool(shutil.which("bwrap"), "bubblewrap")
     root = gc.graded_course()["root"]
     shutil.rmtree(root / "feedback")
     subprocess.run([sys.executable, "-m", "nbgrader", "generate_feedback", gc.ASSIGNMENT, "--force",

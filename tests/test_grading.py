@@ -13,6 +13,7 @@ import sys
 
 import nbformat
 import pytest
+from system_tools import require_tool
 from nbgrader.api import Gradebook
 
 import grading_course as gc
@@ -25,8 +26,7 @@ CASES = gc.cases()
 
 @pytest.fixture(scope="module")
 def graded():
-    if shutil.which("bwrap") is None:
-        pytest.skip("bubblewrap is not installed")
+    require_tool(shutil.which("bwrap"), "bubblewrap")
     return gc.graded_course()
 
 
@@ -113,8 +113,7 @@ def test_refuses_without_bwrap_unless_told(tmp_path):
 @pytest.mark.skipif(not built_assignments(), reason="no course notebook written yet")
 def test_a_real_course_notebook_through_the_sandbox(tmp_path):
     """The solution of the first real notebook scores full marks, its release zero."""
-    if shutil.which("bwrap") is None:
-        pytest.skip("bubblewrap is not installed")
+    require_tool(shutil.which("bwrap"), "bubblewrap")
     assignment = built_assignments()[0]
     root = tmp_path / "course"
     (root / "source").mkdir(parents=True)
