@@ -1,14 +1,17 @@
 """The course as the grader sees it: nbgrader's config, the gradebook's assignments, the
 submissions on disk, and a submission sanitized exactly as ``nbgrader autograde`` would.
 """
+import json
 import logging
 import pathlib
 from dataclasses import dataclass, field
 
+import jsonschema
 import nbformat
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.apps.api import NbGraderAPI
 from nbgrader.coursedir import CourseDirectory
+from nbgrader.nbgraderformat import common as nbgraderformat_common
 from nbgrader.preprocessors import CheckCellMetadata, ClearOutput, DeduplicateIds, OverwriteCells, OverwriteKernelspec
 from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
@@ -16,6 +19,33 @@ from traitlets.config.loader import PyFileConfigLoader
 from autograder import preprocessors
 
 SANITIZE = (ClearOutput, DeduplicateIds, OverwriteKernelspec, OverwriteCells, CheckCellMetadata)
+
+
+class _SchemaValidation:
+    """``jsonschema.validate`` with each schema checked and compiled once, not once per cell.
+
+    nbgrader validates every cell's metadata with ``jsonschema.validate(metadata, schema)``,
+    which checks the schema itself on each call: about a quarter of a second per notebook here,
+    several times per submission, in the one thread that writes the gradebook. Same verdicts,
+    same errors (the best match, as ``jsonschema.validate`` raises it).
+    """
+
+    def __init__(self):
+        self._validators = {}
+
+    def validate(self, instance, schema):
+        key = json.dumps(schema, sort_keys=True)
+        validator = self._validators.get(key)
+        if validator is None:
+            cls = jsonschema.validators.validator_for(schema)
+            cls.check_schema(schema)
+            validator = self._validators[key] = cls(schema)
+        error = jsonschema.exceptions.best_match(validator.iter_errors(instance))
+        if error is not None:
+            raise error
+
+
+nbgraderformat_common.jsonschema = _SchemaValidation()
 
 
 @dataclass

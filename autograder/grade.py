@@ -1,22 +1,21 @@
 """Grade every submission: execute in parallel sandboxes, then write the gradebook from here alone.
 
-1. Serially, each submitted notebook is read and sanitized the way ``nbgrader autograde`` does it
-   (locked and test cells restored from the gradebook). A file that is not a notebook is noted.
-2. In parallel (``jobs`` worker processes), each sanitized notebook runs in its own sandbox
-   (``worker``), and so does each assignment's solution when its evidence is not cached yet
-   (``reference``).
-3. As each submission's results come in, nbgrader's own autograde converter runs for it, in the
-   main thread, with its ``Execute`` step replaced by ``UsePreExecuted`` + ``JudgeEvidence``
-   (``preprocessors``): the gradebook and ``autograded/`` are written by nbgrader, from this
-   thread only, one submission at a time, while the workers go on. Then its feedback.
+1. Each assignment's solution, when its evidence is not cached yet (``reference``), starts at
+   once in a worker slot of its own. Then, serially, each submitted notebook is read and
+   sanitized the way ``nbgrader autograde`` does it (locked and test cells restored from the
+   gradebook) and handed to the pool as soon as it is ready. A file that is not a notebook is noted.
+2. In parallel (``jobs`` long-lived worker processes, ``pool``), each sanitized notebook runs in
+   its own sandbox (``worker``).
+3. As each submission's results come in (and its solution's records), nbgrader's own autograde
+   converter runs for it, in the main thread, with its ``Execute`` step replaced by
+   ``UsePreExecuted`` + ``JudgeEvidence`` (``preprocessors``): the gradebook and ``autograded/``
+   are written by nbgrader, from this thread only, one submission at a time, while the workers
+   go on. Then its feedback.
 """
 import concurrent.futures
-import json
 import os
 import pathlib
 import shutil
-import subprocess
-import sys
 import tempfile
 import warnings
 from dataclasses import dataclass
@@ -26,7 +25,7 @@ from nbgrader.api import Gradebook
 from sqlalchemy.exc import SAWarning
 from tqdm import tqdm
 
-from autograder import course, preprocessors, reference, sandbox, scan
+from autograder import course, pool, preprocessors, reference, sandbox, scan
 
 # nbgrader's gradebook code trips SQLAlchemy's autoflush warnings on new submissions: noise only.
 warnings.filterwarnings("ignore", category=SAWarning)
@@ -48,26 +47,6 @@ class Options:
 
 class GradingError(RuntimeError):
     """Grading cannot start or cannot go on (unknown assignment, a solution that fails...)."""
-
-
-def _run_worker(job, staging):
-    """Run one worker process; always returns a result dict, never raises."""
-    job_file = pathlib.Path(staging) / f"{job['name']}.job.json"
-    job_file.write_text(json.dumps(job))
-    log = pathlib.Path(staging) / f"{job['name']}.log"
-    try:
-        with open(log, "wb") as err:
-            subprocess.run([sys.executable, "-m", "autograder.worker", str(job_file)], stdout=subprocess.DEVNULL,
-                           stderr=err, timeout=job["time_limit"] + 180, check=False, cwd=staging)
-    except subprocess.TimeoutExpired:
-        return {"status": "time_limit", "reason": "the grader stopped a run that outlived its time limit"}
-    try:
-        result = json.loads(pathlib.Path(job["output"] + ".json").read_text())
-        result["notebook"] = nbformat.read(job["output"], as_version=4)
-        return result
-    except (OSError, ValueError) as err:
-        tail = log.read_bytes()[-300:].decode(errors="replace").strip().splitlines()[-1:] if log.exists() else []
-        return {"status": "worker_failed", "reason": f"the grader's worker failed ({type(err).__name__}) {' '.join(tail)}"}
 
 
 class Grader:
@@ -93,13 +72,14 @@ class Grader:
         return plan
 
     # -- 2. the jobs ---------------------------------------------------------------------
-    def _job(self, name, notebook, data_files, staging):
+    def _job(self, name, notebook, data_files, staging, threads):
         o = self.options
         return {"name": name, "notebook": str(notebook), "output": str(pathlib.Path(staging) / f"{name}.out.ipynb"),
                 "cell_timeout": o.cell_timeout, "time_limit": o.time_limit, "memory": o.memory,
-                "sandbox": o.sandbox, "data_files": data_files, "threads": 1 if o.jobs > 1 else None}
+                "sandbox": o.sandbox, "data_files": data_files, "threads": threads}
 
-    def prepare(self, plan, staging):
+    def reference_jobs(self, plan, staging):
+        """Jobs running the solutions whose records are not cached yet; the cached ones are loaded."""
         jobs = {}
         for assignment, notebooks in plan.items():
             source_dir = self.root / self.api.coursedir.source_directory / assignment
@@ -112,7 +92,13 @@ class Grader:
                     raise GradingError(f"{source_nb} is missing: the solution decides the points")
                 else:
                     data = [str(p) for p in source_dir.iterdir() if p.is_file() and p.suffix != ".ipynb"]
-                    jobs[("reference", assignment, nb)] = self._job(f"ref-{assignment}-{nb}", source_nb, data, staging)
+                    jobs[("reference", assignment, nb)] = self._job(f"ref-{assignment}-{nb}", source_nb, data,
+                                                                    staging, threads=1)
+        return jobs
+
+    def submission_jobs(self, staging, threads):
+        """Stage each submission; yields ``(key, job)`` as each notebook is ready to run."""
+        count = 0
         for sub in self.submissions:
             data = course.public_files(self.api, sub.assignment)
             folder = pathlib.Path(staging) / "submitted" / sub.student / sub.assignment
@@ -125,11 +111,11 @@ class Grader:
                 if clean is None:
                     continue
                 sub.flags += [f"code {label}" for label in scan.suspicious(clean) if f"code {label}" not in sub.flags]
-                name = f"sub-{len(jobs)}"
+                name = f"sub-{count}"
+                count += 1
                 staged = pathlib.Path(staging) / f"{name}.in.ipynb"
                 nbformat.write(clean, str(staged))
-                jobs[("submission", sub.assignment, sub.student, nb)] = self._job(name, staged, data, staging)
-        return jobs
+                yield ("submission", sub.assignment, sub.student, nb), self._job(name, staged, data, staging, threads)
 
     def _stage(self, sub, nb_id, path, staged):
         """Copy a submitted notebook where nbgrader will read it; returns it sanitized for execution.
@@ -156,19 +142,32 @@ class Grader:
                 shutil.copy(release, staged)
             return None
 
-    def process(self, jobs, staging):
-        """Run the jobs in parallel; grade each submission here as soon as its results are in.
+    def process(self, plan, staging):
+        """Run everything in parallel; grade each submission here as soon as its results are in.
 
-        The gradebook is written only from this (the main) thread, one submission at a time, while
-        the workers go on executing the next notebooks.
+        The solutions (when their records are not cached) run in a slot of their own, beside the
+        first ``jobs`` submissions rather than before them: their records are needed only to
+        judge. The gradebook is written only from this (the main) thread, one submission at a
+        time, while the workers go on executing the next notebooks.
         """
-        results, waiting = {}, list(self.submissions)
-        workers = max(1, min(self.options.jobs, len(jobs) or 1))
-        pool = concurrent.futures.ThreadPoolExecutor(workers)
+        results, jobs, futures = {}, {}, {}
+        waiting = list(self.submissions)
+        ref_pool = sub_pool = None
         bar = tqdm(total=len(self.submissions), desc="grading", unit="sub", disable=not self.options.progress)
         try:
-            # Solutions first (dicts keep order): every submission of the assignment needs their records.
-            futures = {pool.submit(_run_worker, job, staging): key for key, job in jobs.items()}
+            ref_jobs = self.reference_jobs(plan, staging)
+            if ref_jobs:
+                ref_pool = pool.Pool(1, staging, "ref")
+                futures.update({ref_pool.submit(job): key for key, job in ref_jobs.items()})
+            notebooks = sum(len(sub.notebooks) for sub in self.submissions)
+            if notebooks:
+                sub_pool = pool.Pool(max(1, min(self.options.jobs, notebooks)), staging, "sub")
+                # One BLAS thread per kernel when kernels run side by side (they would fight over cores).
+                threads = 1 if self.options.jobs > 1 or ref_jobs else None
+                for key, job in self.submission_jobs(staging, threads):
+                    jobs[key] = job
+                    futures[sub_pool.submit(job)] = key
+            jobs.update(ref_jobs)
             for future in concurrent.futures.as_completed(futures):
                 key = futures[future]
                 results[key] = future.result()
@@ -177,7 +176,9 @@ class Grader:
                 waiting = self._grade_ready(waiting, jobs, results, bar)
             self._grade_ready(waiting, jobs, results, bar)
         finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+            for p in (ref_pool, sub_pool):
+                if p is not None:
+                    p.close()
             bar.close()
 
     def _store_reference(self, key, result):
@@ -264,10 +265,9 @@ class Grader:
         staging = tempfile.mkdtemp(prefix="autograder-")
         real_submitted = self.api.coursedir.submitted_directory
         try:
-            jobs = self.prepare(plan, staging)
             # nbgrader's autograde reads the staged copies: normalized, never the student's files.
             self.api.coursedir.submitted_directory = str(pathlib.Path(staging) / "submitted")
-            self.process(jobs, staging)
+            self.process(plan, staging)
         finally:
             self.api.coursedir.submitted_directory = real_submitted
             shutil.rmtree(staging, ignore_errors=True)

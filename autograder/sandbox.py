@@ -29,6 +29,8 @@ GIB = 1024 ** 3
 MIB = 1024 ** 2
 
 SANDBOX_HOME = "/home/student"
+# Where the grader's matplotlib font lists are offered, read-only, inside the sandbox.
+FONT_SEEDS = "/run/grader/matplotlib"
 
 # Run inside the sandbox, before the kernel: set the per-process limits, then become the kernel.
 _LIMITS_PRELUDE = (
@@ -40,6 +42,14 @@ _LIMITS_PRELUDE = (
     # In its own PID namespace the kernel's parent is bwrap's reaper: ipykernel's parent poller
     # would take that for an orphaned kernel. --die-with-parent does that job instead.
     "os.environ.pop('JPY_PARENT_PID', None)\n"
+    # Writable copies of the grader's matplotlib font list (see font_caches): without one, every
+    # kernel would spend a third of a second scanning the fonts to build its own.
+    f"seeds, mpl = {FONT_SEEDS!r}, os.environ.get('MPLCONFIGDIR')\n"
+    "if mpl and os.path.isdir(seeds):\n"
+    "    os.makedirs(mpl, exist_ok=True)\n"
+    "    for name in os.listdir(seeds):\n"
+    "        with open(os.path.join(seeds, name), 'rb') as src, open(os.path.join(mpl, name), 'wb') as dst:\n"
+    "            dst.write(src.read())\n"
     "os.execv(sys.argv[3], sys.argv[3:])\n"
 )
 
@@ -95,13 +105,30 @@ def _system_binds():
     return args
 
 
+def font_caches():
+    """The grader's own matplotlib font lists (``fontlist-v*.json``), found without importing matplotlib.
+
+    They only name font files; a kernel whose matplotlib wants another version, or misses a font
+    listed there, builds its own list as it would have anyway.
+    """
+    if os.environ.get("MPLCONFIGDIR"):
+        folder = pathlib.Path(os.environ["MPLCONFIGDIR"])
+    else:
+        folder = pathlib.Path(os.environ.get("XDG_CACHE_HOME") or pathlib.Path.home() / ".cache") / "matplotlib"
+    try:
+        return sorted(p for p in folder.glob("fontlist-v*.json") if p.is_file())
+    except OSError:
+        return []
+
+
 def kernel_command(kernel_argv, *, conn_dir, data_files=(), memory_bytes=2 * GIB, file_bytes=256 * MIB,
-                   home_bytes=512 * MIB, sandbox=True, groups=()):
+                   home_bytes=512 * MIB, sandbox=True, groups=(), font_lists=()):
     """The argv that starts ``kernel_argv`` with the limits (and, unless told not to, in bwrap).
 
     ``conn_dir`` holds the connection file and the kernel's ipc sockets; it is shared read-write
     with the grader at the same path. ``data_files`` are public files of the assignment, offered
-    read-only in the kernel's working directory.
+    read-only in the kernel's working directory. ``font_lists`` (see ``font_caches``) are copied
+    into the kernel's matplotlib directory before it starts.
     """
     python = os.path.realpath(sys.executable)
     limited = [python, "-c", _LIMITS_PRELUDE, str(memory_bytes), str(file_bytes), *kernel_argv]
@@ -115,6 +142,8 @@ def kernel_command(kernel_argv, *, conn_dir, data_files=(), memory_bytes=2 * GIB
     helpers = helpers_dir()
     args += ["--ro-bind", str(helpers), str(helpers)]
     args += ["--bind", str(conn_dir), str(conn_dir)]
+    for f in font_lists:
+        args += ["--ro-bind", str(f), f"{FONT_SEEDS}/{pathlib.Path(f).name}"]
     args += ["--size", str(home_bytes), "--tmpfs", SANDBOX_HOME]
     for f in data_files:
         f = pathlib.Path(f)

@@ -9,6 +9,11 @@ and the reason is written down. A flood of output is truncated here as it arrive
 process dies anyway, the grader sees no result file and grades the submission zero with a reason.
 
     python -m autograder.worker JOB.json      # JOB: see ``run``; writes JOB["output"]
+    python -m autograder.worker --serve       # one JOB.json path per stdin line, "done NAME" after each
+
+The grader keeps one serving worker per parallel slot, so the start-up of this process (Python
+and the imports above) is paid once per slot rather than once per submission. It keeps no state
+from one job to the next: every job gets a fresh event loop, kernel, sandbox and scratch dirs.
 """
 import sys
 
@@ -109,7 +114,8 @@ async def _execute(nb, job, conn_dir):
     # One budget for the whole sandbox (a fork bomb), where the machine allows it.
     groups = cgroup.create(pids_max=512, memory_bytes=job["memory"] + 512 * sandbox.MIB) if job["sandbox"] else []
     km.sandbox_options = dict(conn_dir=conn_dir, data_files=job.get("data_files", []),
-                              memory_bytes=job["memory"], sandbox=job["sandbox"], groups=groups)
+                              memory_bytes=job["memory"], sandbox=job["sandbox"], groups=groups,
+                              font_lists=sandbox.font_caches() if job["sandbox"] else ())
     timeout = job["cell_timeout"]
     client = CappedClient(
         nb, km=km, timeout=timeout, startup_timeout=120, allow_errors=True, interrupt_on_timeout=True,
@@ -170,12 +176,10 @@ def run(job):
             "seconds": round(time.monotonic() - began, 2), "notebook": nb}
 
 
-def main(argv):
-    with open(argv[0]) as f:
+def run_file(path):
+    """Run the job described in the JSON file ``path``; write its result files next to its output."""
+    with open(path) as f:
         job = json.load(f)
-    # This process only relays messages: if a kernel floods it anyway, it dies here, alone.
-    limit = 4 * sandbox.GIB
-    resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
     result = run(job)
     tmp = job["output"] + ".part"
     with open(tmp, "w") as f:
@@ -184,6 +188,27 @@ def main(argv):
         json.dump(result, f)
     os.replace(tmp, job["output"])
     os.replace(job["output"] + ".json.part", job["output"] + ".json")
+    return job
+
+
+def serve(requests, replies):
+    """Run the jobs whose file paths arrive one per line, until the grader closes ``requests``."""
+    for line in requests:
+        path = line.strip()
+        if path:
+            job = run_file(path)
+            replies.write(f"done {job.get('name', '')}\n")
+            replies.flush()
+
+
+def main(argv):
+    # This process only relays messages: if a kernel floods it anyway, it dies here, alone.
+    limit = 4 * sandbox.GIB
+    resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
+    if argv[:1] == ["--serve"]:
+        serve(sys.stdin, sys.stdout)
+    else:
+        run_file(argv[0])
 
 
 if __name__ == "__main__":
