@@ -32,7 +32,8 @@ def _parser():
     g = sub.add_parser("grade", help="grade submissions into nbgrader's gradebook")
     g.add_argument("assignments", nargs="*", metavar="ASSIGNMENT", help="default: all under submitted/")
     g.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1,
-                   help="submissions executed at once (default: the number of cores)")
+                   help="submissions executed at once (default: the number of cores); an assignment's "
+                        "solution, when its records are not cached yet, runs beside them")
     g.add_argument("--cell-timeout", type=float, default=120.0, metavar="SECONDS",
                    help="longest a single cell may run (default: 120)")
     g.add_argument("--time-limit", type=float, default=900.0, metavar="SECONDS",
@@ -51,18 +52,32 @@ def _parser():
 
 def main(argv=None):
     args = _parser().parse_args(argv)
-    from autograder import grade, report
+    from autograder import early
+    from autograder.options import Options
 
     if args.jobs < 1 or args.memory <= 0 or args.cell_timeout <= 0 or args.time_limit <= 0:
         print("--jobs, --memory, --cell-timeout and --time-limit must be positive", file=sys.stderr)
         return 2
-    options = grade.Options(assignments=tuple(args.assignments), students=tuple(args.student), jobs=args.jobs, cell_timeout=args.cell_timeout,
-                            time_limit=args.time_limit, memory=int(args.memory * sandbox.GIB),
-                            sandbox=not args.no_sandbox, feedback=not args.no_feedback, progress=not args.quiet)
+    options = Options(assignments=tuple(args.assignments), students=tuple(args.student), jobs=args.jobs, cell_timeout=args.cell_timeout,
+                      time_limit=args.time_limit, memory=int(args.memory * sandbox.GIB),
+                      sandbox=not args.no_sandbox, feedback=not args.no_feedback, progress=not args.quiet)
     root = pathlib.Path(args.root).resolve()
     try:
-        submissions = grade.grade(root, options)
-    except (sandbox.SandboxUnavailable, grade.GradingError) as err:
+        if options.sandbox:
+            sandbox.check_available()
+    except sandbox.SandboxUnavailable as err:
+        print(f"autograder: {err}", file=sys.stderr)
+        return 2
+    # Workers and solution runs start now, while nbgrader (about a second of imports) loads below.
+    started = early.start(root, options)
+    try:
+        from autograder import grade, report
+    except BaseException:
+        early.discard(started)
+        raise
+    try:
+        submissions = grade.grade(root, options, started, while_waiting=report.prepare)
+    except grade.GradingError as err:
         print(f"autograder: {err}", file=sys.stderr)
         return 2
     if not submissions:

@@ -13,36 +13,21 @@
    go on. Then its feedback.
 """
 import concurrent.futures
-import os
 import pathlib
 import shutil
-import tempfile
 import warnings
-from dataclasses import dataclass
 
 import nbformat
 from nbgrader.api import Gradebook
 from sqlalchemy.exc import SAWarning
 from tqdm import tqdm
 
-from autograder import course, pool, preprocessors, reference, sandbox, scan
+from autograder import course, early, pool, preprocessors, reference, sandbox, scan
+from autograder.options import Options  # noqa: F401 - grade.Options, as callers know it
 
 # nbgrader's gradebook code trips SQLAlchemy's autoflush warnings on new submissions: noise only.
 warnings.filterwarnings("ignore", category=SAWarning)
 warnings.filterwarnings("ignore", message="Cell is missing an id field")
-
-
-@dataclass
-class Options:
-    assignments: tuple = ()
-    students: tuple = ()
-    jobs: int = os.cpu_count() or 1
-    cell_timeout: float = 120.0
-    time_limit: float = 900.0
-    memory: int = 2 * sandbox.GIB
-    sandbox: bool = True
-    feedback: bool = True
-    progress: bool = True
 
 
 class GradingError(RuntimeError):
@@ -72,15 +57,13 @@ class Grader:
         return plan
 
     # -- 2. the jobs ---------------------------------------------------------------------
-    def _job(self, name, notebook, data_files, staging, threads):
-        o = self.options
-        return {"name": name, "notebook": str(notebook), "output": str(pathlib.Path(staging) / f"{name}.out.ipynb"),
-                "cell_timeout": o.cell_timeout, "time_limit": o.time_limit, "memory": o.memory,
-                "sandbox": o.sandbox, "data_files": data_files, "threads": threads}
+    def reference_jobs(self, plan, started):
+        """``{key: (job, future)}`` for the solutions whose records are not cached yet.
 
-    def reference_jobs(self, plan, staging):
-        """Jobs running the solutions whose records are not cached yet; the cached ones are loaded."""
-        jobs = {}
+        The cached records are loaded; a run ``early`` started for the same source notebook is
+        used as it is, any other is started now.
+        """
+        runs = {}
         for assignment, notebooks in plan.items():
             source_dir = self.root / self.api.coursedir.source_directory / assignment
             for nb in notebooks:
@@ -88,13 +71,19 @@ class Grader:
                 cached = reference.load(self.root, assignment, source_nb)
                 if cached is not None:
                     self.references[assignment, nb] = cached
-                elif not source_nb.exists():
+                    continue
+                if not source_nb.exists():
                     raise GradingError(f"{source_nb} is missing: the solution decides the points")
-                else:
-                    data = [str(p) for p in source_dir.iterdir() if p.is_file() and p.suffix != ".ipynb"]
-                    jobs[("reference", assignment, nb)] = self._job(f"ref-{assignment}-{nb}", source_nb, data,
-                                                                    staging, threads=1)
-        return jobs
+                ahead = started.solutions.get((assignment, nb))
+                if ahead is not None and ahead[0] == source_nb:
+                    runs[("reference", assignment, nb)] = ahead[1:]
+                    continue
+                data = [str(p) for p in source_dir.iterdir() if p.is_file() and p.suffix != ".ipynb"]
+                job = pool.make_job(f"ref-{assignment}-{nb}", source_nb, data, started.staging, self.options, threads=1)
+                if started.ref_pool is None:
+                    started.ref_pool = pool.Pool(1, started.staging, "ref")
+                runs[("reference", assignment, nb)] = (job, started.ref_pool.submit(job))
+        return runs
 
     def submission_jobs(self, staging, threads):
         """Stage each submission; yields ``(key, job)`` as each notebook is ready to run."""
@@ -115,7 +104,8 @@ class Grader:
                 count += 1
                 staged = pathlib.Path(staging) / f"{name}.in.ipynb"
                 nbformat.write(clean, str(staged))
-                yield ("submission", sub.assignment, sub.student, nb), self._job(name, staged, data, staging, threads)
+                yield ("submission", sub.assignment, sub.student, nb), pool.make_job(name, staged, data, staging,
+                                                                                     self.options, threads)
 
     def _stage(self, sub, nb_id, path, staged):
         """Copy a submitted notebook where nbgrader will read it; returns it sanitized for execution.
@@ -142,32 +132,32 @@ class Grader:
                 shutil.copy(release, staged)
             return None
 
-    def process(self, plan, staging):
+    def process(self, plan, started, while_waiting=None):
         """Run everything in parallel; grade each submission here as soon as its results are in.
 
         The solutions (when their records are not cached) run in a slot of their own, beside the
         first ``jobs`` submissions rather than before them: their records are needed only to
         judge. The gradebook is written only from this (the main) thread, one submission at a
-        time, while the workers go on executing the next notebooks.
+        time, while the workers go on executing the next notebooks. ``while_waiting`` is called
+        once everything is under way, before the first results can be in.
         """
         results, jobs, futures = {}, {}, {}
         waiting = list(self.submissions)
-        ref_pool = sub_pool = None
         bar = tqdm(total=len(self.submissions), desc="grading", unit="sub", disable=not self.options.progress)
         try:
-            ref_jobs = self.reference_jobs(plan, staging)
-            if ref_jobs:
-                ref_pool = pool.Pool(1, staging, "ref")
-                futures.update({ref_pool.submit(job): key for key, job in ref_jobs.items()})
+            refs = self.reference_jobs(plan, started)
+            for key, (job, future) in refs.items():
+                jobs[key], futures[future] = job, key
             notebooks = sum(len(sub.notebooks) for sub in self.submissions)
-            if notebooks:
-                sub_pool = pool.Pool(max(1, min(self.options.jobs, notebooks)), staging, "sub")
-                # One BLAS thread per kernel when kernels run side by side (they would fight over cores).
-                threads = 1 if self.options.jobs > 1 or ref_jobs else None
-                for key, job in self.submission_jobs(staging, threads):
-                    jobs[key] = job
-                    futures[sub_pool.submit(job)] = key
-            jobs.update(ref_jobs)
+            if notebooks and started.sub_pool is None:
+                started.sub_pool = pool.Pool(max(1, min(self.options.jobs, notebooks)), started.staging, "sub")
+            # One BLAS thread per kernel when kernels run side by side (they would fight over cores).
+            threads = 1 if self.options.jobs > 1 or refs else None
+            for key, job in self.submission_jobs(started.staging, threads):
+                jobs[key] = job
+                futures[started.sub_pool.submit(job)] = key
+            if while_waiting is not None:
+                while_waiting()
             for future in concurrent.futures.as_completed(futures):
                 key = futures[future]
                 results[key] = future.result()
@@ -176,9 +166,6 @@ class Grader:
                 waiting = self._grade_ready(waiting, jobs, results, bar)
             self._grade_ready(waiting, jobs, results, bar)
         finally:
-            for p in (ref_pool, sub_pool):
-                if p is not None:
-                    p.close()
             bar.close()
 
     def _store_reference(self, key, result):
@@ -260,23 +247,32 @@ class Grader:
             if not outcome["success"]:
                 sub.reasons.append("feedback could not be generated")
 
-    def run(self):
+    def run(self, started, while_waiting=None):
         plan = self.collect()
-        staging = tempfile.mkdtemp(prefix="autograder-")
         real_submitted = self.api.coursedir.submitted_directory
         try:
             # nbgrader's autograde reads the staged copies: normalized, never the student's files.
-            self.api.coursedir.submitted_directory = str(pathlib.Path(staging) / "submitted")
-            self.process(plan, staging)
+            self.api.coursedir.submitted_directory = str(pathlib.Path(started.staging) / "submitted")
+            self.process(plan, started, while_waiting)
         finally:
             self.api.coursedir.submitted_directory = real_submitted
-            shutil.rmtree(staging, ignore_errors=True)
             preprocessors.PREPARED.clear()
         return self.submissions
 
 
-def grade(root, options):
-    """Grade everything ``options`` asks for; returns the list of ``course.Submission``."""
-    if options.sandbox:
-        sandbox.check_available()
-    return Grader(root, options).run()
+def grade(root, options, started=None, while_waiting=None):
+    """Grade everything ``options`` asks for; returns the list of ``course.Submission``.
+
+    ``started``: what ``early.start`` set going (``python -m autograder`` calls it before the
+    heavy imports); it is ended and its staging directory removed here. ``while_waiting``: work
+    for the main thread once every notebook is running (``Grader.process``).
+    """
+    if started is None:
+        if options.sandbox:
+            sandbox.check_available()
+        started = early.start(root, options)
+    try:
+        return Grader(root, options).run(started, while_waiting)
+    finally:
+        # What is still running here is not needed (or grading failed): ended, not waited for.
+        early.discard(started)

@@ -17,10 +17,16 @@ import subprocess
 import sys
 import time
 
-import nbformat
-
 # Beyond a job's own time limit: kernel start-up, shutdown and writing the result.
 GRACE_SECONDS = 180
+
+
+def make_job(name, notebook, data_files, staging, options, threads):
+    """What ``worker.run`` needs to execute ``notebook`` (see there); ``options``: ``grade.Options``."""
+    o = options
+    return {"name": name, "notebook": str(notebook), "output": str(pathlib.Path(staging) / f"{name}.out.ipynb"),
+            "cell_timeout": o.cell_timeout, "time_limit": o.time_limit, "memory": o.memory,
+            "sandbox": o.sandbox, "data_files": list(data_files), "threads": threads}
 
 
 class WorkerProcess:
@@ -54,6 +60,15 @@ class WorkerProcess:
                 except OSError:
                     pass
             self.proc = None
+
+    def terminate(self):
+        """End the worker now, from any thread; the thread running its job cleans up."""
+        proc = self.proc
+        if proc is not None:
+            try:
+                proc.kill()
+            except OSError:
+                pass
 
     def close(self):
         """Let an idle worker end by itself (end of its input); kill it if it does not."""
@@ -91,7 +106,7 @@ class WorkerProcess:
         try:
             self.proc.stdin.write(f"{job_file}\n".encode())
             reply = self._reply(time.monotonic() + job["time_limit"] + GRACE_SECONDS)
-        except OSError:
+        except (OSError, ValueError):
             reply = b""
         if reply is None:
             self.kill()
@@ -99,6 +114,8 @@ class WorkerProcess:
         if not reply.startswith(b"done"):
             self.kill()  # it died (or wrote something it should not): the next job gets a new one
         try:
+            import nbformat  # here: this module is imported before the grader's heavy imports (``early``)
+
             result = json.loads(pathlib.Path(job["output"] + ".json").read_text())
             result["notebook"] = nbformat.read(job["output"], as_version=4)
             return result
@@ -133,7 +150,11 @@ class Pool:
     def submit(self, job):
         return self._threads.submit(self._run, job)
 
-    def close(self):
+    def close(self, kill=False):
+        """Wait for the jobs under way (or, with ``kill``, end them), then end the workers."""
+        if kill:
+            for worker in self._workers:
+                worker.terminate()  # its thread sees the worker gone and returns a failed result
         self._threads.shutdown(wait=True, cancel_futures=True)
         for worker in self._workers:
             worker.close()

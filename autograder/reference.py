@@ -9,7 +9,6 @@ import json
 import pathlib
 
 from autograder import sandbox
-from autograder.judge import records_by_cell
 
 
 class SolutionFailed(RuntimeError):
@@ -43,6 +42,8 @@ def store(root, assignment, source_nb, result):
               if c.cell_type == "code" and any(o.get("output_type") == "error" for o in c.outputs)]
     if failed:
         raise SolutionFailed(f"{assignment}: the solution notebook fails in {', '.join(failed)}")
+    from autograder.judge import records_by_cell  # numpy: not before it is needed (see ``early``)
+
     records = records_by_cell(nb)
     path = cache_path(root, assignment, source_nb)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,24 +1,25 @@
 """Execute one notebook with its kernel in the sandbox; the notebook client stays out here.
 
 Design: only the kernel is untrusted, so only the kernel runs in bubblewrap. This process (one
-per submission, started by ``grade``) is trusted code: it sends the cells over ipc sockets in a
+per parallel slot, kept by ``pool``) is trusted code: it sends the cells over ipc sockets in a
 private directory, collects the outputs, caps them as they arrive, and writes the result file. So
 a kernel that calls ``os._exit``, kills its parent, exhausts its memory or loops forever only
 ends its own run: the cells executed so far keep their outputs, the rest are marked as not run,
 and the reason is written down. A flood of output is truncated here as it arrives; if this
-process dies anyway, the grader sees no result file and grades the submission zero with a reason.
+process dies anyway, the grader sees no result file, grades the submission zero with a reason and
+starts a new worker for the next one.
 
     python -m autograder.worker JOB.json      # JOB: see ``run``; writes JOB["output"]
     python -m autograder.worker --serve       # one JOB.json path per stdin line, "done NAME" after each
 
-The grader keeps one serving worker per parallel slot, so the start-up of this process (Python
-and the imports above) is paid once per slot rather than once per submission. It keeps no state
-from one job to the next: every job gets a fresh event loop, kernel, sandbox and scratch dirs.
+Serving, the start-up of this process (Python and the imports below) is paid once per slot
+rather than once per submission. Nothing of one job is kept for the next: every job gets a
+fresh event loop, kernel manager, client, sandbox and scratch directories, all closed after it.
 """
 import sys
 
 # jsonschema compiles a large URL grammar when rfc3987_syntax is importable (seconds of CPU), for a
-# format check nbformat never makes; a worker starts per submission, so it goes without.
+# format check nbformat never makes; the worker goes without.
 sys.modules.setdefault("rfc3987_syntax", None)
 
 import asyncio  # noqa: E402
@@ -143,6 +144,14 @@ async def _execute(nb, job, conn_dir):
                 await km.shutdown_kernel(now=True)
         except Exception:  # noqa: BLE001
             pass
+        # nbclient leaves the client of a kernel manager it was given open: its channels, threads
+        # and zmq context would pile up in a worker that serves one job after another.
+        try:
+            if client.kc is not None:
+                client.kc.stop_channels()
+                client.kc = None
+        except Exception:  # noqa: BLE001
+            pass
         for _ in range(50):  # whatever is left in the groups is killed, then the groups go
             cgroup.remove(groups)
             if not any(g.exists() for g in groups):
@@ -206,7 +215,10 @@ def main(argv):
     limit = 4 * sandbox.GIB
     resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
     if argv[:1] == ["--serve"]:
-        serve(sys.stdin, sys.stdout)
+        # The replies get stdout to themselves: anything else written there goes to the log.
+        replies = os.fdopen(os.dup(sys.stdout.fileno()), "w")
+        os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+        serve(sys.stdin, replies)
     else:
         run_file(argv[0])
 

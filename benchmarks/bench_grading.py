@@ -3,14 +3,18 @@
 Both grade the same submissions (copies of the solution of the first course notebook that exists,
 else the tests' tiny fixture assignment) in a throwaway copy of the course. Ours runs twice: with a
 cold cache (the solution is executed too, for the judge's reference records) and warm (the
-reference cached, as on every regrade after the first). Prints the times and the speed-ups.
+reference cached, as on every regrade after the first). Ours always includes the sandbox and the
+judge. Plain `nbgrader autograde` writes no feedback, so ours runs with --no-feedback beside it;
+--feedback adds a like-with-like pair: `nbgrader autograde` + `nbgrader generate_feedback` against
+ours (warm) with its feedback. Prints the times (medians with --repeat) and the speed-ups.
 
-    python benchmarks/bench_grading.py [N_SUBMISSIONS] [--jobs N]
+    python benchmarks/bench_grading.py [N_SUBMISSIONS] [--jobs N] [--repeat R] [--feedback]
 """
 import argparse
 import os
 import pathlib
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -53,10 +57,21 @@ def _course(parent):
     return root, assignment, root / "source" / assignment / notebook
 
 
+def _median(times):
+    return statistics.median(times)
+
+
+def _spread(times):
+    return f"  (runs: {', '.join(f'{t:.1f}' for t in times)})" if len(times) > 1 else ""
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("n", nargs="?", type=int, default=6, help="number of submissions (default 6)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each measurement; medians are printed")
+    parser.add_argument("--feedback", action="store_true",
+                        help="also time both with feedback (nbgrader autograde + generate_feedback)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-grading-") as parent:
         root, assignment, solution = _course(parent)
@@ -64,17 +79,33 @@ def main():
             folder = root / "submitted" / f"student{k:02d}" / assignment
             folder.mkdir(parents=True)
             shutil.copy(solution, folder / solution.name)
-        print(f"{args.n} submissions of {assignment}, {os.cpu_count()} cores, --jobs {args.jobs}")
-        plain = _run([sys.executable, "-m", "nbgrader", "autograde", assignment, "--force", "--log-level=ERROR"], root)
-        print(f"  nbgrader autograde (serial, no sandbox):      {plain:7.1f} s")
-        ours = [sys.executable, "-m", "autograder", "grade", assignment, "--jobs", str(args.jobs), "--quiet",
-                "--no-feedback"]
-        cold = _run(ours, root)
+        print(f"{args.n} submissions of {assignment}, {os.cpu_count()} cores, --jobs {args.jobs}"
+              + (f", median of {args.repeat} runs" if args.repeat > 1 else ""))
+        plain_cmd = [sys.executable, "-m", "nbgrader", "autograde", assignment, "--force", "--log-level=ERROR"]
+        feedback_cmd = [sys.executable, "-m", "nbgrader", "generate_feedback", assignment, "--force", "--log-level=ERROR"]
+        ours = [sys.executable, "-m", "autograder", "grade", assignment, "--jobs", str(args.jobs), "--quiet"]
+        times = {k: [] for k in ("plain", "cold", "warm", "plain+fb", "warm+fb")}
+        for _ in range(args.repeat):
+            times["plain"].append(_run(plain_cmd, root))
+            shutil.rmtree(root / ".cache" / "autograder", ignore_errors=True)
+            times["cold"].append(_run(ours + ["--no-feedback"], root))
+            times["warm"].append(_run(ours + ["--no-feedback"], root))
+            if args.feedback:
+                times["plain+fb"].append(_run(plain_cmd, root) + _run(feedback_cmd, root))
+                times["warm+fb"].append(_run(ours, root))
+        plain, cold, warm = (_median(times[k]) for k in ("plain", "cold", "warm"))
+        print("  without feedback (nbgrader autograde makes none; ours runs with --no-feedback):")
+        print(f"  nbgrader autograde (serial, no sandbox):      {plain:7.1f} s{_spread(times['plain'])}")
         print(f"  autograder grade, cold (solution run too):   {cold:7.1f} s   "
-              f"speed-up {plain / cold:.2f}x")
-        warm = _run(ours, root)
+              f"speed-up {plain / cold:.2f}x{_spread(times['cold'])}")
         print(f"  autograder grade, warm (reference cached):   {warm:7.1f} s   "
-              f"speed-up {plain / warm:.2f}x")
+              f"speed-up {plain / warm:.2f}x{_spread(times['warm'])}")
+        if args.feedback:
+            plain_fb, warm_fb = _median(times["plain+fb"]), _median(times["warm+fb"])
+            print("  with feedback (both write feedback/, hidden tests removed):")
+            print(f"  nbgrader autograde + generate_feedback:      {plain_fb:7.1f} s{_spread(times['plain+fb'])}")
+            print(f"  autograder grade, warm, with feedback:       {warm_fb:7.1f} s   "
+                  f"speed-up {plain_fb / warm_fb:.2f}x{_spread(times['warm+fb'])}")
         print(f"  load average now: {os.getloadavg()[0]:.1f} (others' work on this machine slows the parallel run most)")
 
 
