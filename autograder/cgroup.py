@@ -23,10 +23,13 @@ def _own_path(controller):
     return None
 
 
-def create(pids_max=512, memory_bytes=None):
-    """Make the groups; returns their directories (possibly none)."""
+PREFIX = "autograder-"
+
+
+def create(pids_max=512, memory_bytes=None, tag=""):
+    """Make the groups (``tag`` goes into their names, see ``remove_tagged``); returns their directories."""
     made = []
-    name = f"autograder-{uuid.uuid4().hex[:12]}"
+    name = f"{PREFIX}{tag + '-' if tag else ''}{uuid.uuid4().hex[:12]}"
     for controller, settings in (("pids", {"pids.max": pids_max}),
                                  ("memory", {"memory.limit_in_bytes": memory_bytes} if memory_bytes else None)):
         own = _own_path(controller)
@@ -63,3 +66,16 @@ def remove(groups):
             group.rmdir()
         except OSError:
             pass
+
+
+def tagged(tag):
+    """The groups made with ``tag`` that still exist (those of a worker that was killed)."""
+    found = []
+    for controller in ("pids", "memory"):
+        own = _own_path(controller)
+        if own is not None and tag:
+            try:
+                found += [g for g in (V1 / controller / own).glob(f"{PREFIX}{tag}-*") if g.is_dir()]
+            except OSError:
+                pass
+    return found

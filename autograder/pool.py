@@ -13,6 +13,7 @@ import os
 import pathlib
 import queue
 import select
+import shutil
 import subprocess
 import sys
 import time
@@ -35,6 +36,10 @@ class WorkerProcess:
     def __init__(self, staging, label):
         self.staging = pathlib.Path(staging)
         self.log = self.staging / f"worker-{label}.log"
+        # Its jobs' kernel directories and cgroups, found by these when it has to be killed.
+        self.scratch = self.staging / f"worker-{label}"
+        self.scratch.mkdir(exist_ok=True)
+        self.tag = f"{self.staging.name.rsplit('-', 1)[-1]}-{label}"
         self.proc = None
         self._buffer = b""
 
@@ -48,6 +53,7 @@ class WorkerProcess:
         self._buffer = b""
 
     def kill(self):
+        """End the worker now; its sandboxes die with it, their directories and groups are removed."""
         if self.proc is not None:
             try:
                 self.proc.kill()
@@ -60,6 +66,19 @@ class WorkerProcess:
                 except OSError:
                     pass
             self.proc = None
+            self._clean_up()
+
+    def _clean_up(self):
+        from autograder import cgroup
+
+        for _ in range(50):  # bwrap's --die-with-parent is quick, not instant
+            groups = cgroup.tagged(self.tag)
+            if not groups:
+                break
+            cgroup.remove(groups)
+            time.sleep(0.1)
+        for leftover in self.scratch.iterdir():
+            shutil.rmtree(leftover, ignore_errors=True)
 
     def terminate(self):
         """End the worker now, from any thread; the thread running its job cleans up."""
@@ -99,6 +118,7 @@ class WorkerProcess:
 
     def run(self, job):
         """Run one job; always returns a result dict, never raises."""
+        job = dict(job, scratch=str(self.scratch), tag=self.tag)
         job_file = self.staging / f"{job['name']}.job.json"
         job_file.write_text(json.dumps(job))
         self.start()

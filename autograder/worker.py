@@ -113,7 +113,8 @@ async def _execute(nb, job, conn_dir):
                                 connection_file=os.path.join(conn_dir, "kernel.json"),
                                 kernel_name="python3")
     # One budget for the whole sandbox (a fork bomb), where the machine allows it.
-    groups = cgroup.create(pids_max=512, memory_bytes=job["memory"] + 512 * sandbox.MIB) if job["sandbox"] else []
+    groups = cgroup.create(pids_max=512, memory_bytes=job["memory"] + 512 * sandbox.MIB,
+                           tag=job.get("tag", "")) if job["sandbox"] else []
     km.sandbox_options = dict(conn_dir=conn_dir, data_files=job.get("data_files", []),
                               memory_bytes=job["memory"], sandbox=job["sandbox"], groups=groups,
                               font_lists=sandbox.font_caches() if job["sandbox"] else ())
@@ -168,10 +169,12 @@ def run(job):
     """Execute ``job["notebook"]``; returns ``{"status", "reason", "executed", "seconds", "notebook"}``.
 
     job keys: notebook, cell_timeout, time_limit, memory (bytes), sandbox (bool), data_files,
-    threads (BLAS threads in the kernel), workdir (only without sandbox).
+    threads (BLAS threads in the kernel), workdir (only without sandbox); and from ``pool``:
+    scratch (where the kernel's directory goes) and tag (in the names of its cgroups), so that
+    what a killed worker leaves behind can be found and removed.
     """
     nb = nbformat.read(job["notebook"], as_version=4)
-    conn_dir = tempfile.mkdtemp(prefix="ag-kernel-")
+    conn_dir = tempfile.mkdtemp(prefix="ag-kernel-", dir=job.get("scratch"))
     began = time.monotonic()
     try:
         if not job["sandbox"] and not job.get("workdir"):
