@@ -134,3 +134,30 @@ def test_a_real_course_notebook_through_the_sandbox(tmp_path):
         written = sum(g.max_score for nb in got["solution"].notebooks for g in nb.grades if g.cell.cell_type == "markdown")
         assert got["solution"].score == got["solution"].max_score - written  # written answers: by hand
         assert got["release"].score == 0
+
+
+def test_a_serving_worker_that_dies_is_replaced_and_keeps_nothing(tmp_path):
+    """A job that kills its worker gets a reason; the slot's next job runs in a new worker, and a
+    worker that runs several jobs leaves no kernel, directory or open file behind."""
+    from autograder import pool
+    from autograder.options import Options
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print(6 * 7)")])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, str(tmp_path / "ok.ipynb"))
+    options = Options(sandbox=False, cell_timeout=30, time_limit=60)
+    worker = pool.WorkerProcess(tmp_path, "t")
+    try:
+        broken = worker.run(pool.make_job("broken", tmp_path / "missing.ipynb", [], tmp_path, options, 1))
+        assert broken["status"] == "worker_failed" and "FileNotFoundError" in broken["reason"]
+        first = worker.run(pool.make_job("first", tmp_path / "ok.ipynb", [], tmp_path, options, 1))
+        pid = worker.proc.pid
+        fds = len(os.listdir(f"/proc/{pid}/fd"))
+        second = worker.run(pool.make_job("second", tmp_path / "ok.ipynb", [], tmp_path, options, 1))
+        assert first["status"] == second["status"] == "ok"
+        assert second["notebook"].cells[0].outputs[0]["text"] == "42\n"
+        assert worker.proc.pid == pid and len(os.listdir(f"/proc/{pid}/fd")) == fds
+        assert (pathlib.Path(f"/proc/{pid}/task/{pid}/children").read_text().split() == []
+                and list(worker.scratch.iterdir()) == [])
+    finally:
+        worker.close()
