@@ -57,6 +57,18 @@ def _course(parent):
     return root, assignment, root / "source" / assignment / notebook
 
 
+_LOOP = "import time\nt = time.perf_counter()\ns = 0\nfor i in range(3_000_000):\n    s += i * i\nprint(time.perf_counter() - t)"
+
+
+def _cores_check():
+    """Seconds of a fixed loop alone, and the slower of two copies at once: equal when two cores are free."""
+    def start():
+        return subprocess.Popen([sys.executable, "-c", _LOOP], stdout=subprocess.PIPE, text=True)
+    alone = float(start().communicate()[0])
+    pair = [start(), start()]
+    return alone, max(float(p.communicate()[0]) for p in pair)
+
+
 def _median(times):
     return statistics.median(times)
 
@@ -84,6 +96,7 @@ def main():
         plain_cmd = [sys.executable, "-m", "nbgrader", "autograde", assignment, "--force", "--log-level=ERROR"]
         feedback_cmd = [sys.executable, "-m", "nbgrader", "generate_feedback", assignment, "--force", "--log-level=ERROR"]
         ours = [sys.executable, "-m", "autograder", "grade", assignment, "--jobs", str(args.jobs), "--quiet"]
+        checks = [_cores_check()]
         times = {k: [] for k in ("plain", "cold", "warm", "plain+fb", "warm+fb")}
         for _ in range(args.repeat):
             times["plain"].append(_run(plain_cmd, root))
@@ -106,7 +119,10 @@ def main():
             print(f"  nbgrader autograde + generate_feedback:      {plain_fb:7.1f} s{_spread(times['plain+fb'])}")
             print(f"  autograder grade, warm, with feedback:       {warm_fb:7.1f} s   "
                   f"speed-up {plain_fb / warm_fb:.2f}x{_spread(times['warm+fb'])}")
-        print(f"  load average now: {os.getloadavg()[0]:.1f} (others' work on this machine slows the parallel run most)")
+        checks.append(_cores_check())
+        print("  free cores, before and after: a loop alone / two copies at once: "
+              + ", ".join(f"{a:.2f} s / {p:.2f} s" for a, p in checks)
+              + " (equal when both cores are free; others' work slows the parallel runs most)")
 
 
 if __name__ == "__main__":
