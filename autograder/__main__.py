@@ -83,7 +83,7 @@ def main(argv=None):
     if not submissions:
         print("autograder: nothing to grade (no submissions under submitted/)")
         return 0
-    report.write(root, submissions)
+    report.write(root, submissions, gradebook=grade.gradebook_of(root))
     print(report.summary(submissions))
     return 0 if all(report.graded(s) for s in submissions) else 1
 

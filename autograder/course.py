@@ -16,7 +16,7 @@ from nbgrader.preprocessors import CheckCellMetadata, ClearOutput, DeduplicateId
 from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
-from autograder import preprocessors
+from autograder import preprocessors, stage
 
 SANITIZE = (ClearOutput, DeduplicateIds, OverwriteKernelspec, OverwriteCells, CheckCellMetadata)
 
@@ -57,8 +57,11 @@ class Submission:
     status: dict = field(default_factory=dict)        # notebook id -> ok / kernel_died / invalid ...
     reasons: list = field(default_factory=list)       # what went wrong, for the summary
     flags: list = field(default_factory=list)         # tampering: attempts seen or caught
-    scores: dict = field(default_factory=dict)        # grade id -> (score, max score)
+    scores: dict = field(default_factory=dict)        # (notebook, grade id) -> (score, max score, pending)
     seconds: float = 0.0
+    notes: list = field(default_factory=list)         # what the grader repaired or noticed, in words
+    folder: pathlib.Path = None                       # where the student's files were found
+    budget: str = ""                                  # the process budget the sandbox had
 
     @property
     def key(self):
@@ -105,32 +108,60 @@ def known_cell_ids(api, assignment, notebook_id):
         return {cell.name for cell in gb.find_notebook(notebook_id, assignment).source_cells}
 
 
-def normalize(nb, known_ids):
-    """Strip nbgrader metadata the instructor never wrote (a renamed or invented cell id).
+def gradebook_assignments(api):
+    """``{assignment: [notebook ids]}`` for every assignment the gradebook knows."""
+    with Gradebook(api.coursedir.db_url, api.coursedir.course_id) as gb:
+        return {a.name: sorted(nb.name for nb in a.notebooks) for a in gb.assignments}
 
-    nbgrader stumbles over such cells (an unknown grade cell makes ``OverwriteCells`` fail); as
-    plain cells they are harmless, and a test cell that lost its id is put back by nbgrader.
-    """
-    for cell in nb.cells:
-        meta = cell.get("metadata", {}).get("nbgrader")
-        if meta is not None and (not isinstance(meta, dict) or meta.get("grade_id") not in known_ids):
-            del cell.metadata["nbgrader"]
-    return nb
+
+def _student_dirs(api):
+    root = pathlib.Path(api.coursedir.root) / api.coursedir.submitted_directory
+    return sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
 
 
 def submitted_assignments(api):
-    root = pathlib.Path(api.coursedir.root) / api.coursedir.submitted_directory
-    return sorted({p.name for p in root.glob("*/*") if p.is_dir()})
+    """Assignments with a folder under some student's folder, or whose notebooks lie loose there."""
+    found = {p.name for d in _student_dirs(api) for p in d.iterdir() if p.is_dir()}
+    known = gradebook_assignments(api)
+    for student_dir in _student_dirs(api):
+        for assignment, notebooks in known.items():
+            if stage.loose_notebooks(student_dir, notebooks):
+                found.add(assignment)
+    return sorted(found)
 
 
 def find_submissions(api, assignment, notebook_ids):
-    root = pathlib.Path(api.coursedir.root) / api.coursedir.submitted_directory
+    """One ``Submission`` per student folder: every student appears, with a reason when nothing
+    could be found (see ``stage.find_notebooks`` for notebooks with other names or places).
+
+    A student who handed in other assignments' folders but not this one is left out (not yet
+    submitted); a folder with no assignment folder at all is searched for the notebooks.
+    """
+    known = set(gradebook_assignments(api))
     found = []
-    for student_dir in sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else []:
+    for student_dir in _student_dirs(api):
         folder = student_dir / assignment
+        others = [p.name for p in student_dir.iterdir() if p.is_dir() and p.name in known]
+        loose = stage.loose_notebooks(student_dir, notebook_ids)
         if folder.is_dir():
-            found.append(Submission(assignment, student_dir.name,
-                                    {nb: folder / f"{nb}.ipynb" for nb in notebook_ids}))
+            where = stage.find_notebooks(folder, notebook_ids)
+        elif loose or not others:
+            folder = student_dir
+            where = stage.Found(loose) if others else stage.find_notebooks(student_dir, notebook_ids, lone=False)
+            if any(where.notebooks.values()):
+                where.notes = [f"no {assignment}/ folder: graded "
+                               f"{', '.join(str(p.relative_to(student_dir)) for p in where.notebooks.values() if p)}"
+                               " found in the student's folder"]
+        else:
+            continue
+        sub = Submission(assignment, student_dir.name,
+                         {nb: where.notebooks.get(nb) or folder / f"{nb}.ipynb" for nb in notebook_ids},
+                         notes=list(where.notes), folder=folder)
+        if folder == student_dir and not any(where.notebooks.values()):
+            names = sorted(p.name for p in student_dir.iterdir())[:5]
+            sub.reasons.append(f"nothing to grade: no {assignment}/ folder and no notebook in "
+                               f"{student_dir.name}/ (it holds: {', '.join(names) or 'nothing'})")
+        found.append(sub)
     return found
 
 

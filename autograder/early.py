@@ -69,9 +69,10 @@ def start(root, options):
         for assignment in sorted(wanted):
             folder = source / assignment
             for source_nb in sorted(folder.glob("*.ipynb")) if folder.is_dir() else []:
-                if reference.load(root, assignment, source_nb) is not None:
+                if reference.load(root, assignment, source_nb, options) is not None:
                     continue
-                data = [p for p in folder.iterdir() if p.is_file() and p.suffix != ".ipynb"]
+                # Paths as text: the job travels to the worker as JSON.
+                data = [str(p) for p in folder.iterdir() if p.is_file() and p.suffix != ".ipynb"]
                 job = pool.make_job(f"ref-{assignment}-{source_nb.stem}", source_nb, data, started.staging,
                                     options, threads=1)
                 if started.ref_pool is None:

@@ -22,7 +22,7 @@ from nbgrader.api import Gradebook
 from sqlalchemy.exc import SAWarning
 from tqdm import tqdm
 
-from autograder import course, early, pool, preprocessors, reference, sandbox, scan
+from autograder import course, early, explain, files, pool, preprocessors, reference, sandbox, scan, stage
 from autograder.options import Options  # noqa: F401 - grade.Options, as callers know it
 
 # nbgrader's gradebook code trips SQLAlchemy's autoflush warnings on new submissions: noise only.
@@ -68,12 +68,12 @@ class Grader:
             source_dir = self.root / self.api.coursedir.source_directory / assignment
             for nb in notebooks:
                 source_nb = source_dir / f"{nb}.ipynb"
-                cached = reference.load(self.root, assignment, source_nb)
+                if not source_nb.exists():
+                    raise GradingError(f"{source_nb} is missing: the solution decides the points")
+                cached = reference.load(self.root, assignment, source_nb, self.options)
                 if cached is not None:
                     self.references[assignment, nb] = cached
                     continue
-                if not source_nb.exists():
-                    raise GradingError(f"{source_nb} is missing: the solution decides the points")
                 ahead = started.solutions.get((assignment, nb))
                 if ahead is not None and ahead[0] == source_nb:
                     runs[("reference", assignment, nb)] = ahead[1:]
@@ -89,12 +89,13 @@ class Grader:
         """Stage each submission; yields ``(key, job)`` as each notebook is ready to run."""
         count = 0
         for sub in self.submissions:
-            data = course.public_files(self.api, sub.assignment)
+            public = course.public_files(self.api, sub.assignment)
             folder = pathlib.Path(staging) / "submitted" / sub.student / sub.assignment
             folder.mkdir(parents=True)
-            stamp = pathlib.Path(sub.notebooks[next(iter(sub.notebooks))]).parent / "timestamp.txt"
-            if stamp.is_file():
-                shutil.copy(stamp, folder / "timestamp.txt")
+            own = files.stage_own_files(sub, folder, public)
+            if own.note:
+                sub.notes.append(own.note)
+            data = public + own.entries
             for nb, path in sub.notebooks.items():
                 clean = self._stage(sub, nb, path, folder / f"{nb}.ipynb")
                 if clean is None:
@@ -107,30 +108,49 @@ class Grader:
                 yield ("submission", sub.assignment, sub.student, nb), pool.make_job(name, staged, data, staging,
                                                                                      self.options, threads)
 
+    def _release(self, assignment, nb_id):
+        path = self.root / self.api.coursedir.release_directory / assignment / f"{nb_id}.ipynb"
+        try:
+            return stage.read_notebook(path) if path.exists() else None
+        except Exception:  # noqa: BLE001 - without the release only the repairs that need none run
+            return None
+
     def _stage(self, sub, nb_id, path, staged):
         """Copy a submitted notebook where nbgrader will read it; returns it sanitized for execution.
 
-        A notebook that is missing, is no notebook, or that nbgrader cannot sanitize is replaced by
-        the unmodified release (which scores zero) and None is returned: there is nothing to run.
+        The notebook is repaired first (``stage.repair``: editors' metadata, copied, stripped
+        and deleted cells), each repair noted. A notebook that is missing, is no notebook, or
+        that nbgrader cannot sanitize even so is replaced by the unmodified release (which scores
+        zero) and None is returned: there is nothing to run.
         """
-        if not path.exists():
+        if path is None or not pathlib.Path(path).is_file():
             sub.status[nb_id] = "missing"
-            sub.reasons.append(f"{nb_id}.ipynb was not submitted")
+            if not sub.reasons or not sub.reasons[-1].startswith("nothing to grade"):
+                sub.reasons.append(f"{nb_id}.ipynb was not submitted")
             return None
         try:
-            nb = course.normalize(nbformat.read(str(path), as_version=4),
-                                  course.known_cell_ids(self.api, sub.assignment, nb_id))
+            nb = stage.read_notebook(path)
+        except Exception as err:  # noqa: BLE001 - any unreadable file is a reason, not a crash
+            return self._invalid(sub, nb_id, staged, f"{pathlib.Path(path).name} is not a notebook "
+                                 f"(not JSON nbformat can read: {type(err).__name__})")
+        try:
+            nb, notes = stage.repair(nb, self._release(sub.assignment, nb_id),
+                                     course.known_cell_ids(self.api, sub.assignment, nb_id))
+            sub.notes += [f"{nb_id}: {n}" for n in notes]
             clean = course.sanitize(self.api, sub.assignment, sub.student, nb_id, nb)
             nbformat.write(nb, str(staged))
             return clean
-        except Exception as err:  # noqa: BLE001 - any unreadable file is a reason, not a crash
-            sub.status[nb_id] = "invalid"
-            sub.reasons.append(f"{nb_id}.ipynb is not a notebook nbgrader can grade ({type(err).__name__}): "
-                               "graded as the unmodified release")
-            release = self.root / self.api.coursedir.release_directory / sub.assignment / f"{nb_id}.ipynb"
-            if release.exists():
-                shutil.copy(release, staged)
-            return None
+        except Exception as err:  # noqa: BLE001
+            return self._invalid(sub, nb_id, staged, f"nbgrader cannot grade {pathlib.Path(path).name} even "
+                                 f"after repairs ({type(err).__name__}: {str(err)[:120]})")
+
+    def _invalid(self, sub, nb_id, staged, why):
+        sub.status[nb_id] = "invalid"
+        sub.reasons.append(f"{why}: graded as the unmodified release")
+        release = self.root / self.api.coursedir.release_directory / sub.assignment / f"{nb_id}.ipynb"
+        if release.exists():
+            shutil.copy(release, staged)
+        return None
 
     def process(self, plan, started, while_waiting=None):
         """Run everything in parallel; grade each submission here as soon as its results are in.
@@ -171,10 +191,7 @@ class Grader:
     def _store_reference(self, key, result):
         _, assignment, nb = key
         source_nb = self.root / self.api.coursedir.source_directory / assignment / f"{nb}.ipynb"
-        try:
-            self.references[assignment, nb] = reference.store(self.root, assignment, source_nb, result)
-        except reference.SolutionFailed as err:
-            raise GradingError(str(err)) from err
+        self.references[assignment, nb] = reference.store(self.root, assignment, source_nb, result, self.options)
 
     def _grade_ready(self, waiting, jobs, results, bar):
         still = []
@@ -191,16 +208,28 @@ class Grader:
         return still
 
     def grade_one(self, sub, results):
+        staged_folder = pathlib.Path(self.api.coursedir.submitted_directory) / sub.student / sub.assignment
         for nb in sub.notebooks:
             key = (sub.assignment, sub.student, nb)
             result = results.get(("submission", *key))
-            prepared = {"reference": self.references.get((sub.assignment, nb), {}), "verdicts": {}}
+            ref = self.references.get((sub.assignment, nb), {})
+            if ref.get("problem") and ref["problem"] not in sub.notes:
+                sub.notes.append(ref["problem"])
+            prepared = {"reference": ref.get("records", {}), "unrecorded": ref.get("failed", {}), "verdicts": {}}
             if result is not None:
                 sub.status[nb] = result["status"]
                 sub.seconds += result.get("seconds", 0.0)
+                sub.budget = result.get("budget") or sub.budget
                 if result.get("reason"):
                     sub.reasons.append(f"{nb}: {result['reason']}")
-                prepared.update(notebook=result.get("notebook"), reason=result.get("reason"))
+                executed = result.get("notebook")
+                for index in result.get("timeouts", []):
+                    cell = executed.cells[index] if executed is not None and index < len(executed.cells) else None
+                    name = stage.grade_id(cell) if cell is not None else None
+                    sub.reasons.append(f"{nb}: {name or f'cell {index}'} ran longer than the cell time limit "
+                                       f"of {self.options.cell_timeout:g} s (--cell-timeout) and was stopped")
+                files.add_written(result.get("files"), staged_folder)
+                prepared.update(notebook=executed, reason=result.get("reason"))
             preprocessors.PREPARED[key] = prepared
         if all(s == "missing" for s in sub.status.values()):
             self._zero(sub)
@@ -217,29 +246,40 @@ class Grader:
             preprocessors.PREPARED.pop((sub.assignment, sub.student, nb), None)  # the executed copy: memory
 
     def _zero(self, sub):
+        """Autograded cells without a score get zero; answers left for hand grading stay so."""
         with Gradebook(self.api.coursedir.db_url, self.api.coursedir.course_id) as gb:
             gb.update_or_create_student(sub.student)
             submission = gb.update_or_create_submission(sub.assignment, sub.student)
             for notebook in submission.notebooks:
+                lost = sub.status.get(notebook.name) in ("missing", "invalid")
+                answers = {cell.name for cell in notebook.notebook.solution_cells}  # graded by hand
                 for grade in notebook.grades:
-                    if grade.auto_score is None and (grade.cell.cell_type == "code" or
-                                                     sub.status.get(notebook.name) in ("missing", "invalid")):
+                    autograded = grade.cell.cell_type == "code" and grade.name not in answers
+                    if grade.auto_score is None and (autograded or lost):
                         grade.auto_score, grade.needs_manual_grade = 0, False
             gb.db.commit()
 
     def _collect(self, sub):
+        verdicts = {nb: preprocessors.PREPARED.get((sub.assignment, sub.student, nb), {}).get("verdicts", {})
+                    for nb in sub.notebooks}
         with Gradebook(self.api.coursedir.db_url, self.api.coursedir.course_id) as gb:
             submission = gb.find_submission(sub.assignment, sub.student)
             for notebook in submission.notebooks:
                 for grade in notebook.grades:
-                    sub.scores[grade.name] = (grade.score, grade.max_score)
+                    pending = bool(grade.needs_manual_grade) and grade.manual_score is None
+                    sub.scores[notebook.name, grade.name] = (grade.score, grade.max_score, pending)
+                    if not pending and not grade.score and grade.max_score and \
+                            sub.status.get(notebook.name) not in ("missing", "invalid"):
+                        sub.reasons.append(f"{grade.name}: 0 points: "
+                                           f"{explain.zero(grade, verdicts[notebook.name].get(grade.name))}")
         for nb in sub.notebooks:
-            verdicts = preprocessors.PREPARED.get((sub.assignment, sub.student, nb), {}).get("verdicts", {})
-            for grade_id, v in verdicts.items():
+            for grade_id, v in verdicts[nb].items():
                 # An honest failure fails in the kernel too; only a disagreement is news.
                 if v["kernel_passed"] and not v["judge_passed"]:
                     sub.flags.append(f"{grade_id}: kernel passed, judge failed")
-                    sub.reasons.append(f"{grade_id}: {v['reasons'][0]}")
+                if v.get("stderr_forgiven"):
+                    sub.notes.append(f"{grade_id}: the student's code wrote to stderr (a warning?); the judge "
+                                     "accepted every value, so it cost nothing")
 
     def feedback_one(self, sub):
         if any(s != "missing" for s in sub.status.values()):
@@ -258,6 +298,12 @@ class Grader:
             self.api.coursedir.submitted_directory = real_submitted
             preprocessors.PREPARED.clear()
         return self.submissions
+
+
+def gradebook_of(root):
+    """``(db_url, course_id)`` of the course's gradebook, for ``report.write``."""
+    coursedir = course.make_api(root).coursedir
+    return coursedir.db_url, coursedir.course_id
 
 
 def grade(root, options, started=None, while_waiting=None):

@@ -96,14 +96,29 @@ def verdict(reference, student):
 
 
 def judge_cell(reference_records, student_records):
-    """All of a test cell's records must be present and pass. Returns ``(ok, reasons)``."""
-    by_name = {}
+    """All of a test cell's records must be present, once each, and pass. Returns ``(ok, reasons)``.
+
+    A name recorded more often than the solution records it fails the cell: a submission that
+    displays a forged record of its own before the test's real one must not choose which counts.
+    """
+    by_name, expected = {}, {}
     for rec in student_records:
         if isinstance(rec, dict) and isinstance(rec.get("name"), str):
-            by_name.setdefault(rec["name"], rec)  # the first record counts; later copies are ignored
-    reasons = []
+            by_name.setdefault(rec["name"], []).append(rec)
     for ref in reference_records:
-        rec = by_name.get(ref["name"])
+        expected[ref["name"]] = expected.get(ref["name"], 0) + 1
+    reasons = []
+    for name, count in expected.items():
+        if len(by_name.get(name, [])) > count:
+            reasons.append(f"{name}: recorded {len(by_name[name])} times in one cell (the solution records it "
+                           f"{count} time{'s' if count > 1 else ''}): forged evidence?")
+    if reasons:
+        return False, reasons
+    seen = {}
+    for ref in reference_records:
+        k = seen[ref["name"]] = seen.get(ref["name"], -1) + 1
+        recs = by_name.get(ref["name"], [])
+        rec = recs[k] if k < len(recs) else None
         if rec is None or "value" not in rec:
             reasons.append(f"{ref['name']}: not recorded (the test stopped before it)")
             continue

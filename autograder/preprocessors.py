@@ -20,6 +20,7 @@ PREPARED = {}
 NOT_RUN = "NotExecuted"
 REJECTED = "HiddenTestFailed"
 REJECTED_TEXT = "the grader's own check of the results this test recorded did not pass"
+STDERR_HEADER = "[written to stderr by the code under test; the results were right, so it costs nothing]\n"
 
 
 def _key(resources):
@@ -54,28 +55,55 @@ class UsePreExecuted(NbGraderPreprocessor):
         return nb, resources
 
 
+def _is_stderr(output):
+    return output.get("output_type") == "stream" and output.get("name") == "stderr"
+
+
+def first_error(cell):
+    """``"Name: value"`` of the first error a cell shows, or ""."""
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "error":
+            return f"{out.get('ename')}: {out.get('evalue')}"[:200]
+    return ""
+
+
 class JudgeEvidence(NbGraderPreprocessor):
-    """A test cell keeps nbgrader's verdict only if the trusted judge agrees with it."""
+    """A test cell keeps nbgrader's verdict only if the trusted judge agrees with it.
+
+    Points are decided by values: where the judge accepts every value a cell recorded, text the
+    student's own code wrote to stderr (a warning) is kept as ordinary output instead of costing
+    the cell, and the verdict says so. Where the solution recorded nothing for a cell (it has no
+    ``record`` or the solution failed there), the kernel's verdict stands, as in plain nbgrader.
+    """
 
     def preprocess(self, nb, resources):
         prepared = PREPARED.setdefault(_key(resources), {})
         reference = prepared.get("reference", {})
+        unrecorded = prepared.get("unrecorded", {})
         student = records_by_cell(nb)
         verdicts = prepared.setdefault("verdicts", {})
         for cell in nb.cells:
             if not is_test_cell(cell):
                 continue
             grade_id = cell.metadata.nbgrader["grade_id"]
-            kernel_passed = not any(o.get("output_type") == "error" or
-                                    (o.get("output_type") == "stream" and o.get("name") == "stderr")
-                                    for o in cell.outputs)
+            errors = any(o.get("output_type") == "error" for o in cell.outputs)
+            stderr = any(_is_stderr(o) for o in cell.outputs)
             refs = reference.get(grade_id)
             if refs is None:
-                # The solution recorded nothing here, so nothing can be re-judged: nbgrader decides.
-                ok, reasons = True, ["no evidence recorded by the solution: kernel verdict used"]
+                why = (f"the solution failed here ({unrecorded[grade_id]})" if grade_id in unrecorded
+                       else "no evidence recorded by the solution")
+                ok, reasons = True, [f"{why}: kernel verdict used"]
             else:
                 ok, reasons = judge_cell(refs, student.get(grade_id, []))
-            verdicts[grade_id] = {"kernel_passed": kernel_passed, "judge_passed": ok, "reasons": reasons}
+            warned = bool(refs) and ok and stderr and not errors
+            if warned:
+                for out in cell.outputs:
+                    if _is_stderr(out):
+                        out["name"] = "stdout"
+                        out["text"] = STDERR_HEADER + out.get("text", "")
+            verdicts[grade_id] = {"kernel_passed": not errors and not stderr, "judge_passed": ok,
+                                  "reasons": reasons, "stderr_forgiven": warned,
+                                  "error": first_error(cell), "judged": refs is not None}
             if not ok:
                 cell.outputs.append(_error(REJECTED, REJECTED_TEXT))
         return nb, resources

@@ -1,8 +1,14 @@
 """The solution's evidence records: what every student's records are judged against.
 
 The source notebook runs once per assignment (through the same sandboxed worker as the
-submissions) and its records are cached under ``.cache/autograder/reference/``, keyed by a hash of
-the source notebook and of the ``helpers`` package, so a changed solution or helper is re-run.
+submissions) and what it recorded is cached under ``.cache/autograder/reference/``, keyed by a
+hash of the source notebook, of the ``helpers`` package and of the limits it ran under (a
+solution that times out under ``--cell-timeout 5`` must not be hidden by a run made with 120 s),
+so the outcome never depends on what an earlier run left in the cache.
+
+A solution that fails in a test cell (an error, a timeout) does not stop grading: the cells it
+did record are judged as usual; for the cells it could not, the kernel's verdict stands, as in
+plain nbgrader, and ``problem`` says why in words for the summary.
 """
 import hashlib
 import json
@@ -11,43 +17,62 @@ import pathlib
 from autograder import sandbox
 
 
-class SolutionFailed(RuntimeError):
-    """The solution itself did not run cleanly: nothing can be judged against it."""
-
-
-def fingerprint(source_nb):
+def fingerprint(source_nb, limits=()):
     digest = hashlib.sha256(pathlib.Path(source_nb).read_bytes())
     for path in sorted(sandbox.helpers_dir().rglob("*.py")):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
+    digest.update(repr(tuple(limits)).encode())
     return digest.hexdigest()[:20]
 
 
-def cache_path(root, assignment, source_nb):
-    name = f"{pathlib.Path(source_nb).stem}-{fingerprint(source_nb)}.json"
+def limits_of(options):
+    """What in the grade options can change the solution's run."""
+    return (float(options.cell_timeout), float(options.time_limit), int(options.memory)) if options else ()
+
+
+def cache_path(root, assignment, source_nb, options=None):
+    name = f"{pathlib.Path(source_nb).stem}-{fingerprint(source_nb, limits_of(options))}.json"
     return pathlib.Path(root) / ".cache" / "autograder" / "reference" / assignment / name
 
 
-def load(root, assignment, source_nb):
-    path = cache_path(root, assignment, source_nb)
-    return json.loads(path.read_text()) if path.exists() else None
+def load(root, assignment, source_nb, options=None):
+    """The cached ``{"records", "failed", "problem"}`` of the solution, or None."""
+    path = cache_path(root, assignment, source_nb, options)
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text())
+    return data if isinstance(data, dict) and "records" in data else None
 
 
-def store(root, assignment, source_nb, result):
-    """Keep the records of a run of the solution; refuse a run that failed anywhere."""
-    nb = result["notebook"]
-    if result["status"] != "ok":
-        raise SolutionFailed(f"{assignment}: the solution notebook did not run: {result['reason']}")
-    failed = [c.metadata.get("nbgrader", {}).get("grade_id", f"cell {i}") for i, c in enumerate(nb.cells)
-              if c.cell_type == "code" and any(o.get("output_type") == "error" for o in c.outputs)]
-    if failed:
-        raise SolutionFailed(f"{assignment}: the solution notebook fails in {', '.join(failed)}")
+def _failures(nb, result):
+    """``{grade id or "cell N": reason}`` of the solution's code cells that did not run cleanly."""
+    failed = {}
+    for index, cell in enumerate(nb.cells):
+        errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"] if cell.cell_type == "code" else []
+        if errors:
+            name = cell.metadata.get("nbgrader", {}).get("grade_id") or f"cell {index}"
+            failed[name] = f"{errors[0].get('ename')}: {errors[0].get('evalue')}"[:300]
+    return failed
+
+
+def store(root, assignment, source_nb, result, options=None):
+    """Keep what a run of the solution recorded, and where and why it failed; returns that dict."""
+    nb = result.get("notebook")
     from autograder.judge import records_by_cell  # numpy: not before it is needed (see ``early``)
 
-    records = records_by_cell(nb)
-    path = cache_path(root, assignment, source_nb)
+    records = records_by_cell(nb) if nb is not None else {}
+    failed = _failures(nb, result) if nb is not None else {}
+    problem = ""
+    if result.get("status") != "ok" or failed:
+        where = ", ".join(f"{k} ({v})" for k, v in list(failed.items())[:3])
+        problem = (f"the solution notebook of {assignment} did not run cleanly: "
+                   f"{result.get('reason') or ''}{'; ' if result.get('reason') and where else ''}{where}"
+                   ". Test cells it did not record are scored by the student's kernel alone")
+    data = {"records": records, "failed": failed, "problem": problem}
+    path = cache_path(root, assignment, source_nb, options)
     path.parent.mkdir(parents=True, exist_ok=True)
     for old in path.parent.glob(f"{pathlib.Path(source_nb).stem}-*.json"):
         old.unlink()
-    path.write_text(json.dumps(records))
-    return records
+    path.write_text(json.dumps(data))
+    return data

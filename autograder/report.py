@@ -1,9 +1,18 @@
-"""What the instructor reads after grading: ``grades.csv``, ``grades.png`` and the summary table."""
+"""What the instructor reads after grading: ``grades.csv``, ``grades.png`` and the summary table.
+
+``grades.csv`` and ``grades.png`` cover every submission in the gradebook, not only this run's:
+a regrade of one student (``--student``) or of one assignment keeps everyone and everything
+else, their problems and notes carried over from the previous ``grades.csv``. Written answers
+waiting for hand grading are shown as pending, never as zero.
+"""
 import csv
 import pathlib
 import re
 
 _TEST_ID = re.compile(r"^test_(?P<ex>.+?)(_\d+)?$")
+PENDING = "pending"
+COLUMNS = ["student", "assignment", "score", "max_score"]
+TAIL = ["pending", "status", "flags", "problems", "notes"]
 
 
 def exercise_of(grade_id):
@@ -12,12 +21,29 @@ def exercise_of(grade_id):
     return m.group("ex") if m else grade_id
 
 
+def _entries(sub):
+    """``(grade id, score, max, pending)`` of each grade (scores keyed by (notebook, id) or by id)."""
+    for key, value in sub.scores.items():
+        grade_id = key[1] if isinstance(key, tuple) else key
+        score, max_score, pending = (tuple(value) + (False,))[:3]
+        yield grade_id, score, max_score, pending
+
+
 def by_exercise(sub):
-    """``{exercise: (score, max)}`` in notebook order."""
+    """``{exercise: (score, max)}`` in notebook order (pending grades count 0 so far)."""
     out = {}
-    for grade_id, (score, max_score) in sub.scores.items():
+    for grade_id, score, max_score, _ in _entries(sub):
         s, m = out.get(exercise_of(grade_id), (0.0, 0.0))
         out[exercise_of(grade_id)] = (s + (score or 0.0), m + (max_score or 0.0))
+    return out
+
+
+def pending_exercises(sub):
+    """``{exercise: points}`` waiting for hand grading."""
+    out = {}
+    for grade_id, _, max_score, pending in _entries(sub):
+        if pending:
+            out[exercise_of(grade_id)] = out.get(exercise_of(grade_id), 0.0) + (max_score or 0.0)
     return out
 
 
@@ -27,11 +53,82 @@ def total(sub):
 
 
 def graded(sub):
-    return bool(sub.scores) and all(score is not None for score, _ in sub.scores.values())
+    """Every autograded cell got its score (cells left for hand grading do not count).
+
+    A notebook with no graded cell at all is graded when it ran; a missing one is not.
+    """
+    if getattr(sub, "kept", False):
+        return True
+    if any(s in ("missing", "invalid", "not_graded") for s in sub.status.values()) and not sub.scores:
+        return False
+    if not sub.status and not sub.scores:
+        return False
+    return all(score is not None for _, score, _, pending in _entries(sub) if not pending)
 
 
 def _fmt(x):
     return f"{x:g}"
+
+
+def _status(sub):
+    return ";".join(sorted(set(sub.status.values()))) or "ok"
+
+
+def _score_text(sub):
+    score, max_score = total(sub)
+    waiting = sum(pending_exercises(sub).values())
+    return f"{_fmt(score)}/{_fmt(max_score)}" + (f" ({_fmt(waiting)} pending)" if waiting else "")
+
+
+# -- grades.csv ---------------------------------------------------------------------------------
+def read_csv(path):
+    """The rows of an earlier ``grades.csv`` as dicts, keyed by (assignment, student); {} if none."""
+    path = pathlib.Path(path)
+    if not path.exists():
+        return {}
+    try:
+        with open(path, newline="") as f:
+            return {(r.get("assignment"), r.get("student")): r for r in csv.DictReader(f)}
+    except (OSError, csv.Error):
+        return {}
+
+
+class Kept:
+    """A submission graded in an earlier run: its scores from the gradebook, its words from the CSV."""
+
+    kept = True
+
+    def __init__(self, assignment, student, scores, row):
+        self.assignment, self.student, self.scores = assignment, student, scores
+        row = row or {}
+        self.status = {"": row.get("status") or "ok"}
+        self.flags = [x for x in (row.get("flags") or "").split("; ") if x]
+        self.reasons = [x for x in (row.get("problems") or "").split("; ") if x]
+        self.notes = [x for x in (row.get("notes") or "").split("; ") if x]
+        self.budget = ""
+
+
+def everyone(submissions, gradebook, old_rows):
+    """This run's submissions plus every other one the gradebook holds (``gradebook``: (db_url, course_id))."""
+    if gradebook is None:
+        return list(submissions)
+    from nbgrader.api import Gradebook
+
+    ours = {(s.assignment, s.student) for s in submissions}
+    kept = []
+    with Gradebook(*gradebook) as gb:
+        for assignment in gb.assignments:
+            for submission in gb.assignment_submissions(assignment.name):
+                key = (assignment.name, submission.student.id)
+                if key in ours:
+                    continue
+                scores = {}
+                for notebook in submission.notebooks:
+                    for grade in notebook.grades:
+                        pending = bool(grade.needs_manual_grade) and grade.manual_score is None
+                        scores[notebook.name, grade.name] = (grade.score, grade.max_score, pending)
+                kept.append(Kept(*key, scores, old_rows.get(key)))
+    return list(submissions) + kept
 
 
 def write_csv(path, submissions):
@@ -40,16 +137,17 @@ def write_csv(path, submissions):
         exercises += [e for e in by_exercise(sub) if e not in exercises]
     with open(path, "w", newline="") as f:
         w = csv.writer(f)
-        w.writerow(["student", "assignment", "score", "max_score", *exercises, "status", "flags", "problems"])
+        w.writerow([*COLUMNS, *exercises, *TAIL])
         for sub in sorted(submissions, key=lambda s: (s.assignment, s.student)):
-            per = by_exercise(sub)
+            per, waiting = by_exercise(sub), pending_exercises(sub)
             score, max_score = total(sub)
-            status = ";".join(sorted(set(sub.status.values()))) or "ok"
-            w.writerow([sub.student, sub.assignment, _fmt(score), _fmt(max_score),
-                        *[_fmt(per[e][0]) if e in per else "" for e in exercises],
-                        status, "; ".join(sub.flags), "; ".join(sub.reasons)])
+            cells = [PENDING if e in waiting else _fmt(per[e][0]) if e in per else "" for e in exercises]
+            w.writerow([sub.student, sub.assignment, _fmt(score), _fmt(max_score), *cells,
+                        _fmt(sum(waiting.values())), _status(sub), "; ".join(sub.flags), "; ".join(sub.reasons),
+                        "; ".join(getattr(sub, "notes", []))])
 
 
+# -- grades.png ---------------------------------------------------------------------------------
 def prepare():
     """Import matplotlib now (a third of a second), while the grader only waits for kernels."""
     import matplotlib
@@ -59,27 +157,32 @@ def prepare():
 
 
 def write_picture(path, submissions):
-    """Per assignment, per exercise: the share of the class with full, partial and no points."""
+    """Per assignment, per exercise: the share of the class with full, partial, no points, or pending."""
     plt = prepare()
 
     assignments = sorted({s.assignment for s in submissions})
-    fig, axes = plt.subplots(len(assignments), 1, squeeze=False,
-                             figsize=(8, 1.2 + 0.45 * max(len(by_exercise(s)) for s in submissions) * len(assignments)))
-    colours = {"full": "#2a9d48", "partial": "#e9a825", "none": "#d1495b"}
+    rows = max(len(by_exercise(s)) for s in submissions) or 1
+    fig, axes = plt.subplots(len(assignments), 1, squeeze=False, figsize=(8, 1.2 + 0.45 * rows * len(assignments)))
+    colours = {"full": "#2a9d48", "partial": "#e9a825", "none": "#d1495b", PENDING: "#9aa5b1"}
     for ax, assignment in zip(axes[:, 0], assignments):
         subs = [s for s in submissions if s.assignment == assignment]
-        exercises = list(by_exercise(subs[0]))
+        exercises = []
+        for s in subs:
+            exercises += [e for e in by_exercise(s) if e not in exercises]
         counts = {k: [] for k in colours}
         for ex in exercises:
-            pairs = [by_exercise(s).get(ex, (0.0, 1.0)) for s in subs]
+            waiting = sum(1 for s in subs if ex in pending_exercises(s))
+            pairs = [by_exercise(s).get(ex, (0.0, 1.0)) for s in subs if ex not in pending_exercises(s)]
             full = sum(1 for s, m in pairs if m and s >= m)
             none = sum(1 for s, m in pairs if not s)
             counts["full"].append(full / len(subs))
             counts["none"].append(none / len(subs))
-            counts["partial"].append((len(subs) - full - none) / len(subs))
+            counts["partial"].append((len(pairs) - full - none) / len(subs))
+            counts[PENDING].append(waiting / len(subs))
         left = [0.0] * len(exercises)
         for kind, colour in colours.items():
-            ax.barh(exercises, counts[kind], left=left, color=colour, label=f"{kind} points")
+            label = "pending (hand grading)" if kind == PENDING else f"{kind} points"
+            ax.barh(exercises, counts[kind], left=left, color=colour, label=label)
             left = [a + b for a, b in zip(left, counts[kind])]
         ax.invert_yaxis()
         ax.set_xlim(0, 1)
@@ -91,19 +194,23 @@ def write_picture(path, submissions):
     plt.close(fig)
 
 
-def write(root, submissions):
+def write(root, submissions, gradebook=None):
+    """``grades.csv`` and ``grades.png`` for this run's ``submissions`` and, with ``gradebook``
+    ((db_url, course_id)), every other submission it holds."""
     root = pathlib.Path(root)
-    write_csv(root / "grades.csv", submissions)
-    write_picture(root / "grades.png", submissions)
+    everything = everyone(submissions, gradebook, read_csv(root / "grades.csv"))
+    write_csv(root / "grades.csv", everything)
+    write_picture(root / "grades.png", everything)
 
 
+# -- the summary ----------------------------------------------------------------------------------
 def summary(submissions):
-    """A plain-text table: one line per submission, then what went wrong and what looked like tampering."""
+    """A plain-text table: one line per submission, then what went wrong, what the grader repaired
+    or noticed, what looked like tampering, and whether the process budget was active."""
     rows = [("student", "assignment", "score", "status")]
     for sub in sorted(submissions, key=lambda s: (s.assignment, s.student)):
-        score, max_score = total(sub)
-        rows.append((sub.student, sub.assignment, f"{_fmt(score)}/{_fmt(max_score)}",
-                     ";".join(sorted(set(sub.status.values()))) or "ok"))
+        status = _status(sub) + (";pending" if pending_exercises(sub) else "")
+        rows.append((sub.student, sub.assignment, _score_text(sub), status))
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
@@ -111,10 +218,24 @@ def summary(submissions):
     if problems:
         lines += ["", "What went wrong:"]
         lines += [f"  {s.student} / {s.assignment}: {r}" for s, rs in problems for r in rs]
+    noted = [s for s in submissions if getattr(s, "notes", None)]
+    if noted:
+        lines += ["", "Notes (what the grader repaired or noticed; no points were lost for these):"]
+        lines += [f"  {s.student} / {s.assignment}: {n}" for s in noted for n in s.notes]
+    waiting = [s for s in submissions if pending_exercises(s)]
+    if waiting:
+        lines += ["", f"Pending hand grading (formgrader): {len(waiting)} submissions, e.g. "
+                  + ", ".join(sorted(pending_exercises(waiting[0])))]
     flagged = [s for s in submissions if s.flags]
     if flagged:
         lines += ["", "Possible tampering (points are decided by the judge regardless):"]
         lines += [f"  {s.student} / {s.assignment}: {'; '.join(s.flags)}" for s in flagged]
+    budgets = sorted({getattr(s, "budget", "") for s in submissions if getattr(s, "budget", "")})
+    if budgets:
+        lines += ["", "Process budget per sandbox (a fork bomb): " + "; ".join(budgets)]
+    elif any(s.status.get(nb) for s in submissions for nb in s.status):
+        lines += ["", "Process budget per sandbox: not active (no kernel ran in a sandbox)"]
     graded_count = sum(graded(s) for s in submissions)
-    lines += ["", f"{graded_count} of {len(submissions)} submissions graded; grades.csv and grades.png written."]
+    lines += ["", f"{graded_count} of {len(submissions)} submissions graded (autograded cells; answers for hand "
+              "grading are pending); grades.csv and grades.png written."]
     return "\n".join(lines)

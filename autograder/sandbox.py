@@ -33,12 +33,28 @@ SANDBOX_HOME = "/home/student"
 FONT_SEEDS = "/run/grader/matplotlib"
 
 # Run inside the sandbox, before the kernel: set the per-process limits, then become the kernel.
+# Run inside the sandbox, before the kernel: set the per-process limits, then become the kernel.
+# argv: data bytes, file bytes, process count, uid to become (0: stay), connection dir, kernel argv...
 _LIMITS_PRELUDE = (
     "import os, resource, sys\n"
-    "data, fsize = int(sys.argv[1]), int(sys.argv[2])\n"
+    "data, fsize, nproc, uid, conn = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]\n"
     "resource.setrlimit(resource.RLIMIT_DATA, (data, data))\n"
     "resource.setrlimit(resource.RLIMIT_FSIZE, (fsize, fsize))\n"
     "resource.setrlimit(resource.RLIMIT_CORE, (0, 0))\n"
+    # Graded as root, the kernel becomes an unprivileged user of its own: root is exempt from
+    # RLIMIT_NPROC, and the kernel needs no privilege. Its directories are opened up for it first.
+    "if uid and os.getuid() == 0:\n"
+    f"    for d in ({SANDBOX_HOME!r}, '/tmp', conn):\n"
+    "        os.chmod(d, 0o1777)\n"
+    "    for f in os.listdir(conn):\n"
+    "        os.chmod(os.path.join(conn, f), 0o644)\n"
+    "    os.setgroups([])\n"
+    "    os.setresgid(uid, uid, uid)\n"
+    "    os.setresuid(uid, uid, uid)\n"
+    # A process budget for everything the kernel starts (a fork bomb); counted per user (and,
+    # graded by an ordinary user, per user namespace: this sandbox alone).
+    "if nproc:\n"
+    "    resource.setrlimit(resource.RLIMIT_NPROC, (nproc, nproc))\n"
     # In its own PID namespace the kernel's parent is bwrap's reaper: ipykernel's parent poller
     # would take that for an orphaned kernel. --die-with-parent does that job instead.
     "os.environ.pop('JPY_PARENT_PID', None)\n"
@@ -53,8 +69,27 @@ _LIMITS_PRELUDE = (
     "                dst.write(src.read())\n"
     "except OSError:\n"
     "    pass  # only slower: matplotlib then builds its own list\n"
-    "os.execv(sys.argv[3], sys.argv[3:])\n"
+    "os.execv(sys.argv[6], sys.argv[6:])\n"
 )
+# Processes (threads count too) one sandbox may have; an honest kernel uses a few dozen.
+NPROC = 256
+
+
+def kernel_uid():
+    """The user the kernel runs as when the grader is root: one of its own per sandbox, or 0."""
+    import random
+
+    return 200000 + random.randrange(100000) if os.geteuid() == 0 else 0
+
+
+def process_budget(groups, sandbox=True):
+    """In words: what bounds the number of processes of one sandbox (``groups``: see ``cgroup``)."""
+    if not sandbox:
+        return "none (--no-sandbox)"
+    from autograder import cgroup
+
+    kinds = sorted({cgroup.version(g) for g in groups if cgroup.version(g)})
+    return " and ".join([f"{k} pids" for k in kinds] + [f"RLIMIT_NPROC {NPROC}"])
 
 
 class SandboxUnavailable(RuntimeError):
@@ -125,26 +160,50 @@ def font_caches():
 
 
 def kernel_command(kernel_argv, *, conn_dir, data_files=(), memory_bytes=2 * GIB, file_bytes=256 * MIB,
-                   home_bytes=512 * MIB, sandbox=True, groups=(), font_lists=()):
+                   home_bytes=512 * MIB, sandbox=True, groups=(), font_lists=(), uid=0):
     """The argv that starts ``kernel_argv`` with the limits (and, unless told not to, in bwrap).
 
     ``conn_dir`` holds the connection file and the kernel's ipc sockets; it is shared read-write
     with the grader at the same path. ``data_files`` are public files of the assignment, offered
-    read-only in the kernel's working directory. ``font_lists`` (see ``font_caches``) are copied
-    into the kernel's matplotlib directory before it starts.
+    read-only in the kernel's working directory (files or directories: the student's own files
+    come as a directory of copies). ``font_lists`` (see ``font_caches``) are copied into the
+    kernel's matplotlib directory before it starts. ``uid`` (see ``kernel_uid``): the user the
+    kernel becomes when the grader runs as root; 0 for none.
     """
     python = os.path.realpath(sys.executable)
-    limited = [python, "-c", _LIMITS_PRELUDE, str(memory_bytes), str(file_bytes), *kernel_argv]
     if not sandbox:
-        return limited
-    args = [bwrap_path(), "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL",
+        return [python, "-c", _LIMITS_PRELUDE, str(memory_bytes), str(file_bytes), "0", "0", str(conn_dir),
+                *kernel_argv]
+    limited = [python, "-c", _LIMITS_PRELUDE, str(memory_bytes), str(file_bytes), str(NPROC), str(uid),
+               str(conn_dir), *kernel_argv]
+    if uid:
+        # Root needs no user namespace (one would map only root, and RLIMIT_NPROC never binds
+        # root): every other namespace, and just the two capabilities to become ``uid``.
+        unshare = ["--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try",
+                   "--cap-drop", "ALL", "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID"]
+    else:
+        unshare = ["--unshare-all", "--cap-drop", "ALL"]
+    args = [bwrap_path(), *unshare, "--die-with-parent", "--new-session",
             "--hostname", "sandbox", "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
     args += _system_binds()
+    made = set()
+
+    def parents(path):
+        # bwrap makes the folders leading to a mount point private to root (0700) when it runs as
+        # root: the kernel's own user could not reach the venv, the helpers or its sockets.
+        out = []
+        for parent in reversed(pathlib.PurePosixPath(path).parents[:-1]):
+            if uid and str(parent) not in made and str(parent) not in ("/usr", "/tmp"):
+                made.add(str(parent))
+                out += ["--perms", "0755", "--dir", str(parent)]
+        return out
+
     for d in _python_dirs():
-        args += ["--ro-bind", str(d), str(d)]
+        args += parents(d) + ["--ro-bind", str(d), str(d)]
     helpers = helpers_dir()
-    args += ["--ro-bind", str(helpers), str(helpers)]
-    args += ["--bind", str(conn_dir), str(conn_dir)]
+    args += parents(helpers) + ["--ro-bind", str(helpers), str(helpers)]
+    args += parents(conn_dir) + ["--bind", str(conn_dir), str(conn_dir)]
+    args += parents(f"{FONT_SEEDS}/x")
     for f in font_lists:
         args += ["--ro-bind", str(f), f"{FONT_SEEDS}/{pathlib.Path(f).name}"]
     args += ["--size", str(home_bytes), "--tmpfs", SANDBOX_HOME]

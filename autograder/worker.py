@@ -73,15 +73,20 @@ class CappedClient(NotebookClient):
         self._bytes = {}
         self.executed = []
         self.truncated = set()
+        self.timeouts = []
         self.on_cell_executed = self._complete
 
     def _complete(self, cell, cell_index, execute_reply=None):
         self.executed.append(cell_index)
         content = (execute_reply or {}).get("content", {})
-        if content.get("ename") == "TimeoutError" and not any(o.get("output_type") == "error" for o in cell.outputs):
-            # The kernel ignored the interrupt: the cell never ran, and must not look as if it passed.
-            cell.outputs.append(nbformat.v4.new_output("error", ename="TimeoutError", evalue=content["evalue"],
-                                                       traceback=[f"TimeoutError: {content['evalue']}"]))
+        if content.get("ename") == "TimeoutError":
+            self.timeouts.append(cell_index)
+        if content.get("status") == "error" and not any(o.get("output_type") == "error" for o in cell.outputs):
+            # No traceback shown (the kernel ignored the interrupt, or ``showtraceback`` was
+            # replaced): the cell failed all the same and must not look as if it passed.
+            ename, evalue = content.get("ename") or "Error", content.get("evalue") or "an error with no traceback"
+            cell.outputs.append(nbformat.v4.new_output("error", ename=ename, evalue=evalue,
+                                                       traceback=[f"{ename}: {evalue}"]))
 
     def output(self, outs, msg, display_id, cell_index):
         size = len(json.dumps(msg.get("content", {}), default=str))
@@ -102,6 +107,72 @@ class CappedClient(NotebookClient):
         return super().output(outs, msg, display_id, cell_index)
 
 
+WRITTEN_BYTES = 64 * 1024 ** 2
+WRITTEN_FILES = 200
+
+
+def _sandbox_home(pid):
+    """The kernel's home directory as seen from here, through ``/proc`` of a process inside the
+    sandbox whose outermost process is ``pid``; None when there is none any more."""
+    try:
+        own = os.stat("/proc/self/ns/mnt").st_ino
+    except OSError:
+        return None
+    todo = [pid]
+    while todo:
+        p = todo.pop(0)
+        try:
+            home = f"/proc/{p}/root{sandbox.SANDBOX_HOME}"
+            if os.stat(f"/proc/{p}/ns/mnt").st_ino != own and os.path.isdir(home):
+                return home
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as f:
+                    todo += [int(c) for c in f.read().split()]
+        except (OSError, ValueError):
+            continue
+    return None
+
+
+def _copy_written(home, given, target):
+    """Copy the regular files the notebook wrote in ``home`` (not those it was ``given``) to
+    ``target``, within WRITTEN_BYTES and WRITTEN_FILES; returns how many were copied."""
+    copied, total = 0, 0
+    for folder, dirs, files in os.walk(home):
+        rel = os.path.relpath(folder, home)
+        dirs[:] = [d for d in dirs if not d.startswith(".") and not (rel == "." and d in given)]
+        for name in files:
+            path = os.path.join(folder, name)
+            if name.startswith(".") or (rel == "." and name in given) or os.path.islink(path):
+                continue
+            try:
+                size = os.lstat(path).st_size
+                if copied >= WRITTEN_FILES or total + size > WRITTEN_BYTES:
+                    return copied
+                os.makedirs(os.path.join(target, rel), exist_ok=True)
+                shutil.copyfile(path, os.path.join(target, rel, name))
+                copied, total = copied + 1, total + size
+            except OSError:
+                continue
+    return copied
+
+
+def _collect_written(km, job):
+    """The files the notebook wrote, copied next to the job's output (``run`` names the folder)."""
+    target = job["output"] + ".files"
+    given = {os.path.basename(str(f)) for f in job.get("data_files", [])}
+    try:
+        if job["sandbox"]:
+            process = getattr(getattr(km, "provisioner", None), "process", None)
+            home = _sandbox_home(process.pid) if process is not None else None
+        else:
+            home = job.get("workdir")
+        if home and _copy_written(home, given, target):
+            return target
+    except Exception:  # noqa: BLE001 - the files are a courtesy; grading never depends on them
+        pass
+    return None
+
+
 def _mark_not_run(nb, executed, why):
     for index, cell in enumerate(nb.cells):
         if cell.cell_type == "code" and index not in executed:
@@ -117,13 +188,16 @@ async def _execute(nb, job, conn_dir):
                            tag=job.get("tag", "")) if job["sandbox"] else []
     km.sandbox_options = dict(conn_dir=conn_dir, data_files=job.get("data_files", []),
                               memory_bytes=job["memory"], sandbox=job["sandbox"], groups=groups,
-                              font_lists=sandbox.font_caches() if job["sandbox"] else ())
+                              font_lists=sandbox.font_caches() if job["sandbox"] else (),
+                              uid=sandbox.kernel_uid() if job["sandbox"] else 0)
     timeout = job["cell_timeout"]
+    said = f"the cell ran longer than the cell time limit of {timeout:g} s (--cell-timeout)"
     client = CappedClient(
         nb, km=km, timeout=timeout, startup_timeout=120, allow_errors=True, interrupt_on_timeout=True,
-        error_on_timeout={"ename": "TimeoutError", "evalue": f"the cell ran longer than {timeout} s",
-                          "traceback": [f"TimeoutError: the cell ran longer than {timeout} s"]},
+        error_on_timeout={"ename": "TimeoutError", "evalue": said, "traceback": [f"TimeoutError: {said}"]},
         record_timing=False, kernel_name="python3")
+    budget = sandbox.process_budget(groups, job["sandbox"])
+    written = None
     status, reason = "ok", ""
     cwd = sandbox.SANDBOX_HOME if job["sandbox"] else job["workdir"]
     start = dict(env=sandbox.kernel_env(threads=job.get("threads"), home=cwd), cwd="/" if job["sandbox"] else cwd,
@@ -140,6 +214,7 @@ async def _execute(nb, job, conn_dir):
     except Exception as err:  # noqa: BLE001 - any failure is a reason, never a lost submission
         status, reason = "error", f"execution failed: {type(err).__name__}: {err}"[:500]
     finally:
+        written = _collect_written(km, job)
         try:
             if km.has_kernel:
                 await km.shutdown_kernel(now=True)
@@ -162,11 +237,14 @@ async def _execute(nb, job, conn_dir):
         _mark_not_run(nb, set(client.executed), reason)
     elif client.truncated:
         reason = "output truncated in " + ", ".join(f"cell {i}" for i in sorted(client.truncated))
-    return status, reason, sorted(client.executed)
+    extra = {"timeouts": sorted(set(client.timeouts)), "budget": budget, "files": written}
+    return status, reason, sorted(client.executed), extra
 
 
 def run(job):
-    """Execute ``job["notebook"]``; returns ``{"status", "reason", "executed", "seconds", "notebook"}``.
+    """Execute ``job["notebook"]``; returns ``{"status", "reason", "executed", "seconds", "notebook",
+    "timeouts" (indices of cells that hit the cell timeout), "budget" (the process budget, in
+    words), "files" (a folder with the files the notebook wrote, or None)}``.
 
     job keys: notebook, cell_timeout, time_limit, memory (bytes), sandbox (bool), data_files,
     threads (BLAS threads in the kernel), workdir (only without sandbox); and from ``pool``:
@@ -180,12 +258,15 @@ def run(job):
         if not job["sandbox"] and not job.get("workdir"):
             job = dict(job, workdir=tempfile.mkdtemp(prefix="ag-work-", dir=conn_dir))
             for f in job.get("data_files", []):
-                shutil.copy(f, job["workdir"])
-        status, reason, executed = asyncio.run(_execute(nb, job, conn_dir))
+                if os.path.isdir(f):
+                    shutil.copytree(f, os.path.join(job["workdir"], os.path.basename(f)))
+                else:
+                    shutil.copy(f, job["workdir"])
+        status, reason, executed, extra = asyncio.run(_execute(nb, job, conn_dir))
     finally:
         shutil.rmtree(conn_dir, ignore_errors=True)
     return {"status": status, "reason": reason, "executed": executed,
-            "seconds": round(time.monotonic() - began, 2), "notebook": nb}
+            "seconds": round(time.monotonic() - began, 2), "notebook": nb, **extra}
 
 
 def run_file(path):

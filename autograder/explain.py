@@ -1,0 +1,24 @@
+"""Why a cell scored zero, in words an instructor (and a student) can read."""
+from autograder.preprocessors import NOT_RUN, REJECTED
+
+
+def zero(grade, verdict):
+    """The reason ``grade`` (an nbgrader ``Grade`` with no points) got none.
+
+    ``verdict``: what ``preprocessors.JudgeEvidence`` found for its test cell, or None (a cell
+    that is no test cell: an answer left as the release gave it, a test nbgrader did not see).
+    """
+    if verdict is None:
+        if grade.cell.cell_type == "markdown" or grade.auto_score == 0 and grade.needs_manual_grade is False:
+            return "not answered (the cell is as the release gave it), or its test cell was missing"
+        return "its test cell did not run"
+    error = verdict.get("error", "")
+    if error.startswith(NOT_RUN):
+        return "not run: " + error.split(": ", 1)[-1]
+    if error and not error.startswith(REJECTED):
+        return f"the test failed: {error}"
+    if verdict["judged"] and not verdict["judge_passed"]:
+        return "the grader's check failed: " + verdict["reasons"][0]
+    if not verdict["kernel_passed"]:
+        return "the cell wrote to stderr, which nbgrader scores as a failure (a warning in the student's code?)"
+    return "the test produced a score of 0"

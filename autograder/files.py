@@ -1,0 +1,81 @@
+"""The files around a student's notebook: their own (a ``my_helpers.py`` it imports) going in,
+and the files the notebook writes coming out to ``autograded/``.
+
+Like plain nbgrader, a kernel sees the files the student submitted beside the notebook; here it
+sees copies of them (read-only, in its own working directory), and nothing of anyone else's.
+"""
+import pathlib
+import shutil
+from dataclasses import dataclass, field
+
+# A submission's own files are small; beyond these the rest is left out (and the summary says so).
+OWN_BYTES = 100 * 1024 ** 2
+OWN_FILES = 500
+SKIPPED = {".ipynb_checkpoints", "__pycache__", ".git", ".DS_Store", "timestamp.txt"}
+
+
+@dataclass
+class OwnFiles:
+    entries: list = field(default_factory=list)   # top-level paths in the staged folder, for the kernel
+    note: str = ""
+
+
+def _walk(folder, skip):
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder)
+        if any(part in SKIPPED for part in rel.parts) or rel.parts[0] in skip or path.is_symlink():
+            continue
+        if path.is_file():
+            yield path, rel
+
+
+def stage_own_files(sub, staged, public):
+    """Copy the student's files (not the graded notebooks, not the instructor's ``public`` ones,
+    which win as in nbgrader) from ``sub.folder`` into ``staged``. Returns ``OwnFiles``."""
+    own = OwnFiles()
+    folder = pathlib.Path(sub.folder) if sub.folder else None
+    if folder is not None and (folder / "timestamp.txt").is_file():
+        shutil.copy(folder / "timestamp.txt", staged / "timestamp.txt")
+    if folder is None or not folder.is_dir():
+        return own
+    graded = {pathlib.Path(p).resolve() for p in sub.notebooks.values() if p is not None}
+    skip = {pathlib.Path(p).name for p in public}
+    if folder.name == sub.student:
+        # No assignment folder: the student's folder holds other assignments' folders too.
+        skip |= {p.name for p in folder.iterdir() if p.is_dir()}
+    total, count, left_out = 0, 0, 0
+    for path, rel in _walk(folder, skip):
+        if path.resolve() in graded:
+            continue
+        size = path.stat().st_size
+        if count >= OWN_FILES or total + size > OWN_BYTES:
+            left_out += 1
+            continue
+        target = staged / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+        target.chmod(0o644)
+        total, count = total + size, count + 1
+    # Called before the notebooks are written here: what is in ``staged`` now is the student's.
+    own.entries = sorted(str(p) for p in staged.iterdir() if p.name != "timestamp.txt")
+    for entry in own.entries:
+        path = pathlib.Path(entry)
+        if path.is_dir():
+            for p in [path, *path.rglob("*")]:
+                p.chmod(0o755 if p.is_dir() else 0o644)
+    if left_out:
+        own.note = f"{left_out} of the student's files were left out of the kernel's folder (over " \
+                   f"{OWN_FILES} files or {OWN_BYTES // 1024 ** 2} MB)"
+    return own
+
+
+def add_written(written, staged):
+    """Put the files a notebook wrote (a folder from the worker, or None) beside the staged notebook,
+    so that nbgrader copies them to ``autograded/``."""
+    if not written or not pathlib.Path(written).is_dir():
+        return
+    for path in pathlib.Path(written).rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            target = pathlib.Path(staged) / path.relative_to(written)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
