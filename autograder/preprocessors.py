@@ -63,7 +63,7 @@ def first_error(cell):
     """``"Name: value"`` of the first error a cell shows, or ""."""
     for out in cell.get("outputs", []):
         if out.get("output_type") == "error":
-            return f"{out.get('ename')}: {out.get('evalue')}"[:200]
+            return " ".join(f"{out.get('ename')}: {out.get('evalue')}".split())[:200]
     return ""
 
 

@@ -16,6 +16,9 @@ PATTERNS = {
     "uses the network": r"\b(socket|urllib|requests|http\.client)\b",
     "hooks the kernel": r"set_custom_exc|\bsys\s*\.\s*(excepthook|settrace|setprofile)\b|displayhook|vnd\.backprop-evidence",
     "uses ctypes": r"\bctypes\b",
+    "looks into its caller's frame or globals": r"\b_getframe\b|\binspect\s*\.\s*(currentframe|stack|getouterframes)\b"
+                                                 r"|\bf_(back|globals|locals)\b|\bglobals\s*\(\s*\)",
+    "reads the input history": r"\bIn\s*\[|\b_ih\b|\b_i{1,3}\b|\b_i\d+\b|history_manager|\blinecache\b|\buser_ns\b",
 }
 _COMPILED = {label: re.compile(rx) for label, rx in PATTERNS.items()}
 
