@@ -107,3 +107,84 @@ def graded_course():
     before = tree_digest(*protected)
     result = grade(course_root)
     return {"root": course_root, "cases": corpus, "result": result, "protected": protected, "before": before}
+
+
+# -- what students really hand in (tests/handed_in/), on the real 02-chain-rule -------------------
+HANDED_IN = ROOT / "tests" / "handed_in"
+HANDED_IN_ASSIGNMENT = "02-chain-rule"
+HANDED_IN_NOTEBOOK = "chain_rule.ipynb"
+WRITTEN_ANSWER = ("With the ReLU, g'(Z1) is a 0/1 mask: dZ1 = (W2.T @ dZ2) * (Z1 > 0), so the hidden "
+                  "gradient passes unchanged through active units and is zero elsewhere.")
+# The real notebook: honest work runs for a while; a loop would be cut at 60 s.
+HANDED_IN_OPTIONS = ["--jobs", "2", "--cell-timeout", "60", "--time-limit", "300", "--quiet"]
+
+
+def honest_notebook(course_root):
+    """The release with every answer cell filled in from the solution (markers and all)."""
+    release = nbformat.read(str(course_root / "release" / HANDED_IN_ASSIGNMENT / HANDED_IN_NOTEBOOK), as_version=4)
+    source = nbformat.read(str(course_root / "source" / HANDED_IN_ASSIGNMENT / HANDED_IN_NOTEBOOK), as_version=4)
+    answers = {c.metadata["nbgrader"]["grade_id"]: c.source for c in source.cells
+               if c.metadata.get("nbgrader", {}).get("solution")}
+    for cell in release.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if meta.get("solution"):
+            cell.source = WRITTEN_ANSWER if cell.cell_type == "markdown" else answers[meta["grade_id"]]
+    return release
+
+
+def load_handed_in(path, course_root):
+    def write(nb, target):
+        target = pathlib.Path(target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, str(target))
+
+    def cells_by_id(nb):
+        return {c.metadata["nbgrader"]["grade_id"]: c for c in nb.cells
+                if isinstance(c.metadata.get("nbgrader"), dict) and "grade_id" in c.metadata["nbgrader"]}
+
+    ns = {"honest": lambda: honest_notebook(course_root), "write": write, "cells_by_id": cells_by_id,
+          "ASSIGNMENT": HANDED_IN_ASSIGNMENT, "NOTEBOOK": HANDED_IN_NOTEBOOK, "nbformat": nbformat}
+    exec(compile(path.read_text(), str(path), "exec"), ns)
+    make = ns.get("make")
+
+    def hand_in(folder):
+        if "hand_in" in ns:
+            return ns["hand_in"](folder)
+        nb = honest_notebook(course_root)
+        write(make(nb) if make else nb, folder / HANDED_IN_ASSIGNMENT / HANDED_IN_NOTEBOOK)
+
+    return {"name": path.stem, "doc": ns.get("__doc__", ""), "expect": ns["EXPECT"], "pending": ns.get("PENDING", "written"),
+            "note": ns.get("NOTE"), "reason": ns.get("REASON"), "hand_in": hand_in, "ns": ns}
+
+
+def handed_in_cases(course_root="/nonexistent"):
+    return [load_handed_in(p, course_root) for p in sorted(HANDED_IN.glob("*.py"))]
+
+
+def make_real_course(parent, assignment):
+    """A course root with one real assignment of the course, built by nbgrader."""
+    course_root = pathlib.Path(parent) / "course"
+    (course_root / "source").mkdir(parents=True)
+    shutil.copytree(ROOT / "source" / assignment, course_root / "source" / assignment)
+    shutil.copy(ROOT / "nbgrader_config.py", course_root / "nbgrader_config.py")
+    subprocess.run([sys.executable, "-m", "nbgrader", "generate_assignment", assignment, "--force", "--log-level=ERROR"],
+                   cwd=course_root, env=env(), check=True, capture_output=True)
+    return course_root
+
+
+def grade_handed_in(course_root, *extra):
+    return subprocess.run([sys.executable, "-m", "autograder", "grade", HANDED_IN_ASSIGNMENT, *HANDED_IN_OPTIONS, *extra],
+                          cwd=course_root, env=env(), capture_output=True, text=True, timeout=1500)
+
+
+@functools.lru_cache(maxsize=None)
+def handed_in_course():
+    """02-chain-rule, every case of tests/handed_in/ handed in, graded once."""
+    parent = tempfile.mkdtemp(prefix="handed-in-course-")
+    atexit.register(shutil.rmtree, parent, True)
+    course_root = make_real_course(parent, HANDED_IN_ASSIGNMENT)
+    corpus = handed_in_cases(course_root)
+    for case in corpus:
+        case["hand_in"](course_root / "submitted" / case["name"])
+    result = grade_handed_in(course_root)
+    return {"root": course_root, "cases": corpus, "result": result}

@@ -164,3 +164,24 @@ def test_a_serving_worker_that_dies_is_replaced_and_keeps_nothing(tmp_path):
                 and list(worker.scratch.iterdir()) == [])
     finally:
         worker.close()
+
+
+def test_a_fork_bomb_meets_the_process_budget_without_cgroups(tmp_path, monkeypatch):
+    """As on a cgroup v2 host where no group can be made: RLIMIT_NPROC alone stops the bomb, and
+    the result says which budget was active."""
+    require_tool(shutil.which("bwrap"), "bubblewrap")
+    from autograder import worker
+
+    monkeypatch.setenv("AUTOGRADER_CGROUPS", "off")
+    bomb = ("import os, time\nn = 0\ntry:\n    while n < 5000:\n        if os.fork() == 0:\n"
+            "            time.sleep(60)\n            os._exit(0)\n        n += 1\nexcept OSError:\n    pass\nprint(n)")
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(bomb)])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, str(tmp_path / "bomb.ipynb"))
+    job = {"notebook": str(tmp_path / "bomb.ipynb"), "output": str(tmp_path / "out.ipynb"), "cell_timeout": 60,
+           "time_limit": 120, "memory": 2 * 1024 ** 3, "sandbox": True, "data_files": [], "threads": 1}
+    result = worker.run(job)
+    assert result["status"] == "ok", result["reason"]
+    assert result["budget"] == "RLIMIT_NPROC 256"
+    started = int(result["notebook"].cells[0].outputs[0]["text"])
+    assert 0 < started < 256
