@@ -70,6 +70,8 @@ def store(root, assignment, source_nb, result, options=None):
                    f"{result.get('reason') or ''}{'; ' if result.get('reason') and where else ''}{where}"
                    ". Test cells it did not record are scored by the student's kernel alone")
     data = {"records": records, "failed": failed, "problem": problem}
+    if result.get("status") == "worker_failed":
+        return data  # the grader's own trouble, not the solution's: never cached
     path = cache_path(root, assignment, source_nb, options)
     path.parent.mkdir(parents=True, exist_ok=True)
     for old in path.parent.glob(f"{pathlib.Path(source_nb).stem}-*.json"):

@@ -72,3 +72,12 @@ def test_records_by_cell_reads_only_graded_code_cells():
     plain.outputs = [nbformat.v4.new_output("display_data", data={evidence.MIME: payload})]
     nb = nbformat.v4.new_notebook(cells=[cell, plain])
     assert records_by_cell(nb) == {"test_a": [payload]}
+
+
+def test_a_record_repeated_in_one_cell_fails_it():
+    """A forged record of the right value shown before the test's own must not count."""
+    refs = [rec("a", 1.0)]
+    ok, reasons = judge_cell(refs, [rec("a", 1.0), rec("a", 5.0)])
+    assert not ok and "recorded 2 times" in reasons[0]
+    assert judge_cell([rec("a", 1.0), rec("a", 2.0)], [rec("a", 1.0), rec("a", 2.0)]) == (True, [])
+    assert not judge_cell([rec("a", 1.0), rec("a", 2.0)], [rec("a", 2.0), rec("a", 1.0)])[0]
