@@ -7,7 +7,9 @@ import re
 
 PATTERNS = {
     "replaces numpy's comparisons": r"\b(np|numpy)\s*\.\s*(allclose|isclose|array_equal|testing)\b[^\n=]*=(?!=)|numpy\.testing",
-    "patches the test helpers": r"\bhelpers\s*\.\s*(checks|evidence)\b[^\n=]*=(?!=)|\b(check_\w+|record)\s*=(?!=)",
+    # (``record=True`` as a keyword argument is no patch: only assignments at a line's start.)
+    "patches the test helpers": r"\bhelpers\s*\.\s*(checks|evidence)\b[^\n=]*=(?!=)|^\s*(check_\w+|record)\s*=(?!=)"
+                                r"|\bdef\s+(check_\w+|record)\s*\(|\bsetattr\s*\(\s*helpers\b",
     "touches builtins": r"\bbuiltins\b|__builtins__",
     "edits sys.modules": r"\bsys\s*\.\s*modules\b",
     "ends the process": r"\bos\s*\.\s*(_exit|kill|killpg|abort)\b|\bsignal\s*\.\s*signal\b",
@@ -20,14 +22,18 @@ PATTERNS = {
                                                  r"|\bf_(back|globals|locals)\b|\bglobals\s*\(\s*\)",
     "reads the input history": r"\bIn\s*\[|\b_ih\b|\b_i{1,3}\b|\b_i\d+\b|history_manager|\blinecache\b|\buser_ns\b",
 }
-_COMPILED = {label: re.compile(rx) for label, rx in PATTERNS.items()}
+_COMPILED = {label: re.compile(rx, re.MULTILINE) for label, rx in PATTERNS.items()}
 
 
 def student_code(nb):
-    """Code the student wrote or could change: every code cell that is not a locked one."""
+    """Code the student wrote or could change: every code cell that is not a locked one (nor a
+    pasted copy of one)."""
+    locked = {cell.source.strip() for cell in nb.cells
+              if cell.get("metadata", {}).get("nbgrader", {}).get("locked")}
     for cell in nb.cells:
         meta = cell.get("metadata", {}).get("nbgrader", {})
-        if cell.get("cell_type") == "code" and not meta.get("locked") and not meta.get("grade"):
+        if cell.get("cell_type") == "code" and not meta.get("locked") and not meta.get("grade") \
+                and cell.source.strip() not in locked:
             yield cell.source
 
 

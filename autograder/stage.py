@@ -177,6 +177,23 @@ def drop_unknown_ids(nb, known_ids):
     return []
 
 
+def release_metadata(nb, release):
+    """A cell with a known grade id gets the release's nbgrader metadata (hand-edited points as
+    text, a flipped ``locked``...): nbgrader's own checks then see what the instructor wrote."""
+    if release is None:
+        return []
+    given = {grade_id(c): c.metadata["nbgrader"] for c in release.cells if grade_id(c)}
+    changed = 0
+    for cell in nb.cells:
+        gid = grade_id(cell)
+        if gid in given and cell.metadata["nbgrader"] != given[gid]:
+            keys = ("grade", "solution", "locked", "points", "task")
+            changed += any(cell.metadata["nbgrader"].get(k) != given[gid].get(k) for k in keys)
+            cell.metadata["nbgrader"] = copy.deepcopy(given[gid])
+    return [f"nbgrader metadata of {changed} cells differed from the release (edited by hand?): "
+            "the release's restored"] if changed else []
+
+
 def deduplicate(nb, release):
     """A grade id on several cells (a pasted copy, a split cell) keeps it on one; returns notes.
 
@@ -345,6 +362,7 @@ def repair(nb, release, known_ids):
     notes = repair_structure(nb)
     notes += upgrade_nbgrader_metadata(nb)
     notes += drop_unknown_ids(nb, known_ids)
+    notes += release_metadata(nb, release)
     notes += deduplicate(nb, release)
     notes += restore_metadata(nb, release)
     notes += restore_missing(nb, release)
