@@ -40,7 +40,8 @@ def _v2_mount():
 
 def version(group):
     """``"cgroup v1"`` or ``"cgroup v2"`` for a group made by ``create``."""
-    return "cgroup v2" if (pathlib.Path(group) / "cgroup.controllers").exists() else "cgroup v1"
+    v1 = any(pathlib.Path(group).is_relative_to(V1 / c) for c in ("pids", "memory"))
+    return "cgroup v1" if v1 else "cgroup v2"
 
 
 def _make(group, settings):
