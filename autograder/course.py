@@ -120,9 +120,11 @@ def _student_dirs(api):
 
 
 def submitted_assignments(api):
-    """Assignments with a folder under some student's folder, or whose notebooks lie loose there."""
-    found = {p.name for d in _student_dirs(api) for p in d.iterdir() if p.is_dir()}
+    """Assignments of the gradebook with a folder under some student's folder, or whose notebooks
+    lie loose there. A folder with another name (``02_chain_rule``) is no assignment: its
+    student's notebooks are looked for by name (``find_submissions``)."""
     known = gradebook_assignments(api)
+    found = {p.name for d in _student_dirs(api) for p in d.iterdir() if p.is_dir() and p.name in known}
     for student_dir in _student_dirs(api):
         for assignment, notebooks in known.items():
             if stage.loose_notebooks(student_dir, notebooks):
