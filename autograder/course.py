@@ -124,7 +124,7 @@ def submitted_assignments(api):
     lie loose there. A folder with another name (``02_chain_rule``) is no assignment: its
     student's notebooks are looked for by name (``find_submissions``)."""
     known = gradebook_assignments(api)
-    found = {p.name for d in _student_dirs(api) for p in d.iterdir() if p.is_dir() and p.name in known}
+    found = {p.name for d in _student_dirs(api) for p in d.iterdir() if p.is_dir() and (p.name in known or not known)}
     for student_dir in _student_dirs(api):
         for assignment, notebooks in known.items():
             if stage.loose_notebooks(student_dir, notebooks):
