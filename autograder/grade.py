@@ -223,6 +223,8 @@ class Grader:
                 if result.get("reason"):
                     sub.reasons.append(f"{nb}: {result['reason']}")
                 executed = result.get("notebook")
+                if result.get("timeouts") and sub.status[nb] == "ok":
+                    sub.status[nb] = "cell_timeout"
                 for index in result.get("timeouts", []):
                     cell = executed.cells[index] if executed is not None and index < len(executed.cells) else None
                     name = stage.grade_id(cell) if cell is not None else None
