@@ -46,13 +46,15 @@ def _parser():
                    help="run kernels without bubblewrap (they can then reach every file you can)")
     g.add_argument("--no-feedback", action="store_true", help="skip generating feedback/")
     g.add_argument("--quiet", action="store_true", help="no progress bars")
+    g.add_argument("--scheduler", default="", metavar="tcp://HOST:PORT",
+                   help="run the notebooks on this Dask cluster's workers instead of this machine's cores")
     g.add_argument("--root", default=".", help="the course root (default: the current directory)")
     return p
 
 
 def main(argv=None):
     args = _parser().parse_args(argv)
-    from autograder import early
+    from autograder import early, executors
     from autograder.options import Options
 
     if args.jobs < 1 or args.memory <= 0 or args.cell_timeout <= 0 or args.time_limit <= 0:
@@ -60,10 +62,11 @@ def main(argv=None):
         return 2
     options = Options(assignments=tuple(args.assignments), students=tuple(args.student), jobs=args.jobs, cell_timeout=args.cell_timeout,
                       time_limit=args.time_limit, memory=int(args.memory * sandbox.GIB),
-                      sandbox=not args.no_sandbox, feedback=not args.no_feedback, progress=not args.quiet)
+                      sandbox=not args.no_sandbox, feedback=not args.no_feedback, progress=not args.quiet,
+                      scheduler=args.scheduler)
     root = pathlib.Path(args.root).resolve()
     try:
-        if options.sandbox:
+        if options.sandbox and not options.scheduler:  # on a cluster, each worker is checked
             sandbox.check_available()
     except sandbox.SandboxUnavailable as err:
         print(f"autograder: {err}", file=sys.stderr)
@@ -77,7 +80,7 @@ def main(argv=None):
         raise
     try:
         submissions = grade.grade(root, options, started, while_waiting=report.prepare)
-    except grade.GradingError as err:
+    except (grade.GradingError, executors.ClusterUnavailable) as err:
         print(f"autograder: {err}", file=sys.stderr)
         return 2
     if not submissions:

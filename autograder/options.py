@@ -16,3 +16,4 @@ class Options:
     sandbox: bool = True
     feedback: bool = True
     progress: bool = True
+    scheduler: str = ""      # a Dask scheduler's address (tcp://HOST:PORT); empty: the local pool
