@@ -22,7 +22,8 @@ from distributed.diagnostics.plugin import WorkerPlugin
 from autograder import pool
 from autograder.executors import ClusterUnavailable, pack, unpack
 
-# How long a grader waits for a first worker to join the scheduler before it gives up.
+# How long a grader tries to reach the scheduler, then waits for a first worker, before it gives up.
+CONNECT_SECONDS = 30
 WORKER_WAIT_SECONDS = 60
 
 # -- on a worker machine ----------------------------------------------------------------
@@ -129,7 +130,7 @@ class DaskPool:
 
     def __init__(self, address, label, sandbox=True):
         try:
-            self._client = Client(address, timeout=30, set_as_default=False)
+            self._client = Client(address, timeout=CONNECT_SECONDS, set_as_default=False)
         except (OSError, TimeoutError) as err:
             raise ClusterUnavailable(f"cannot reach the Dask scheduler at {address}: {err}") from err
         try:

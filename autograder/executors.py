@@ -8,7 +8,7 @@ never an exception; ``close(kill=False)`` ends them. ``make_pool`` picks one fro
 On a cluster (``--scheduler tcp://HOST:PORT``) the worker machines share no disk with the grader:
 
 - the staged notebook and the assignment's public files travel with the task, as bytes;
-- on the worker, a ``SandboxSlots`` plugin writes them to a directory of its own and runs the
+- on the worker, a ``cluster.SandboxSlots`` plugin writes them to a directory of its own and runs the
   job in a serving ``autograder.worker`` process exactly as the local pool does (same bubblewrap
   sandbox and limits): the student's code never runs in the Dask worker process, and its kernel
   has no network, so nothing it does reaches the scheduler or another job;
