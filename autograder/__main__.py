@@ -16,14 +16,13 @@ Exit status 0 when every submission got a grade (a zero included), 1 otherwise, 
 error or when grading could not start.
 """
 import argparse
-import os
 import pathlib
 import sys
 
 # Seconds of grammar compilation in jsonschema for a URL format check nbformat never makes.
 sys.modules.setdefault("rfc3987_syntax", None)
 
-from autograder import sandbox
+from autograder import config, sandbox
 
 
 def _parser():
@@ -31,23 +30,13 @@ def _parser():
     sub = p.add_subparsers(dest="command", required=True)
     g = sub.add_parser("grade", help="grade submissions into nbgrader's gradebook")
     g.add_argument("assignments", nargs="*", metavar="ASSIGNMENT", help="default: all under submitted/")
-    g.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1,
-                   help="submissions executed at once (default: the number of cores); an assignment's "
-                        "solution, when its records are not cached yet, runs beside them")
-    g.add_argument("--cell-timeout", type=float, default=120.0, metavar="SECONDS",
-                   help="longest a single cell may run (default: 120)")
-    g.add_argument("--time-limit", type=float, default=900.0, metavar="SECONDS",
-                   help="longest a whole notebook may run (default: 900)")
-    g.add_argument("--memory", type=float, default=2.0, metavar="GIB",
-                   help="memory limit of each submission's kernel, in GiB (default: 2)")
+    config.add_arguments(g)  # --jobs, --cell-timeout, --time-limit, --memory, --scheduler
     g.add_argument("--student", action="append", default=[], metavar="ID",
                    help="grade only this student (repeat for several; default: everyone)")
     g.add_argument("--no-sandbox", action="store_true",
                    help="run kernels without bubblewrap (they can then reach every file you can)")
     g.add_argument("--no-feedback", action="store_true", help="skip generating feedback/")
     g.add_argument("--quiet", action="store_true", help="no progress bars")
-    g.add_argument("--scheduler", default="", metavar="tcp://HOST:PORT",
-                   help="run the notebooks on this Dask cluster's workers instead of this machine's cores")
     g.add_argument("--root", default=".", help="the course root (default: the current directory)")
     return p
 
@@ -56,15 +45,16 @@ def main(argv=None):
     args = _parser().parse_args(argv)
     from autograder import early, executors
     from autograder.options import Options
+    from traitlets import TraitError
 
-    if args.jobs < 1 or args.memory <= 0 or args.cell_timeout <= 0 or args.time_limit <= 0:
-        print("--jobs, --memory, --cell-timeout and --time-limit must be positive", file=sys.stderr)
-        return 2
-    options = Options(assignments=tuple(args.assignments), students=tuple(args.student), jobs=args.jobs, cell_timeout=args.cell_timeout,
-                      time_limit=args.time_limit, memory=int(args.memory * sandbox.GIB),
-                      sandbox=not args.no_sandbox, feedback=not args.no_feedback, progress=not args.quiet,
-                      scheduler=args.scheduler)
     root = pathlib.Path(args.root).resolve()
+    try:
+        chosen = config.load(root, args)  # defaults < nbgrader_config.py < the flags
+    except TraitError as err:
+        print(f"autograder: {err}", file=sys.stderr)
+        return 2
+    options = Options.from_config(chosen, assignments=tuple(args.assignments), students=tuple(args.student),
+                                  sandbox=not args.no_sandbox, feedback=not args.no_feedback, progress=not args.quiet)
     try:
         if options.sandbox and not options.scheduler:  # on a cluster, each worker is checked
             sandbox.check_available()

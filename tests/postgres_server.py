@@ -12,10 +12,11 @@ import os
 import pathlib
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
+
+from browser_support import free_port
 
 
 def binaries():
@@ -25,12 +26,6 @@ def binaries():
         return pathlib.Path(found[-1]).parent
     initdb = shutil.which("initdb")
     return pathlib.Path(initdb).parent if initdb else None
-
-
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _as_user():
@@ -56,7 +51,7 @@ def running(database="gradebook"):
     data, log = top / "data", top / "server.log"
     os.chown(top, uid, gid)
     os.chmod(top, 0o700)
-    port = _free_port()
+    port = free_port()
 
     def run(*argv, **kw):
         return subprocess.run([str(a) for a in argv], user=uid, group=gid, extra_groups=[] if os.getuid() == 0 else None,
