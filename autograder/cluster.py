@@ -57,6 +57,9 @@ class SandboxSlots(WorkerPlugin):
     staging directory. Registered by the grader; its teardown ends them all."""
 
     def setup(self, worker=None):
+        # A worker that joins after the grader's check is checked here: its jobs get a reason.
+        self.address = getattr(worker, "address", "?")
+        self.sandbox_problem = _sandbox_problem()
         self.staging = pathlib.Path(tempfile.mkdtemp(prefix="autograder-dask-"))
         self._idle = queue.SimpleQueue()
         self._all = []
@@ -78,6 +81,9 @@ class SandboxSlots(WorkerPlugin):
 
     def run(self, payload):
         """Run one packed job; returns ``(notebook bytes or None, record dict)``."""
+        if payload["sandbox"] and self.sandbox_problem:
+            return None, {"status": "worker_failed", "reason": f"the cluster's worker {self.address} cannot start "
+                                                                f"a sandbox: {self.sandbox_problem.splitlines()[0]}"}
         slot = self._slot()
         folder = pathlib.Path(tempfile.mkdtemp(prefix="job-", dir=self.staging))
         try:
@@ -149,19 +155,22 @@ class DaskPool:
             self._client.close()
             raise ClusterUnavailable(f"the Dask cluster at {address} is not ready: {err}") from err
         self._priority = 1 if label == "ref" else 0
-        self._remote = []
+        self._remote = {}  # key -> the Dask future of a job under way (its result is held while referenced)
+        self._lock = threading.Lock()
 
     def submit(self, job):
         done = concurrent.futures.Future()
         done.set_running_or_notify_cancel()
-        remote = self._client.submit(run_packed, pack(job), self._slots, key=f"{job['name']}-{uuid.uuid4().hex}",
-                                     pure=False, priority=self._priority)
-        self._remote.append(remote)
+        key = f"{job['name']}-{uuid.uuid4().hex}"
+        with self._lock:
+            remote = self._remote[key] = self._client.submit(run_packed, pack(job), self._slots, key=key,
+                                                             pure=False, priority=self._priority)
         remote.add_done_callback(lambda f: self._finish(f, job, done))
         return done
 
-    @staticmethod
-    def _finish(remote, job, done):
+    def _finish(self, remote, job, done):
+        with self._lock:
+            self._remote.pop(remote.key, None)
         try:
             notebook, record = remote.result()
             result = unpack(job, notebook, record)
@@ -174,10 +183,12 @@ class DaskPool:
         """Wait for the jobs under way (or, with ``kill``, cancel them), then let the workers'
         serving processes go."""
         try:
+            with self._lock:
+                remote = list(self._remote.values())
             if kill:
-                self._client.cancel(self._remote, force=True)
+                self._client.cancel(remote, force=True)
             else:
-                wait(self._remote)
+                wait(remote)
             self._client.unregister_worker_plugin(self._slots)
         except Exception:  # noqa: BLE001 - a cluster gone already has nothing left to end
             pass

@@ -132,7 +132,7 @@ def test_a_worker_killed_mid_job_loses_nothing(cluster, tmp_path):
     assert result["status"] == "ok", result
     assert result["notebook"].cells[0].outputs[0]["text"] == "42\n"
     assert not _processes_with(marker), "the killed worker's kernel outlived it"
-    cluster.wait_for_workers(2, timeout=60)  # the nanny replaced it
+    cluster.wait_for_workers(2, timeout=300)  # the nanny replaced it (slow on a busy machine)
 
 
 def _scores(course_root):
