@@ -8,7 +8,7 @@ ROOT = os.path.dirname(os.path.abspath(__file__))
 c.CourseDirectory.root = ROOT
 c.CourseDirectory.course_id = "backprop-from-scratch"
 # SQLite is the default gradebook; a bigger course points NBGRADER_DB_URL at PostgreSQL,
-# e.g. postgresql://grader@localhost/backprop
+# e.g. postgresql+psycopg://grader@dbhost/backprop (driver: psycopg, in requirements.txt)
 c.CourseDirectory.db_url = os.environ.get("NBGRADER_DB_URL", f"sqlite:///{os.path.join(ROOT, 'gradebook.db')}")
 c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", ".cache"]
 

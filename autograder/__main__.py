@@ -16,14 +16,13 @@ Exit status 0 when every submission got a grade (a zero included), 1 otherwise, 
 error or when grading could not start.
 """
 import argparse
-import os
 import pathlib
 import sys
 
 # Seconds of grammar compilation in jsonschema for a URL format check nbformat never makes.
 sys.modules.setdefault("rfc3987_syntax", None)
 
-from autograder import sandbox
+from autograder import config, sandbox
 
 
 def _parser():
@@ -31,15 +30,7 @@ def _parser():
     sub = p.add_subparsers(dest="command", required=True)
     g = sub.add_parser("grade", help="grade submissions into nbgrader's gradebook")
     g.add_argument("assignments", nargs="*", metavar="ASSIGNMENT", help="default: all under submitted/")
-    g.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1,
-                   help="submissions executed at once (default: the number of cores); an assignment's "
-                        "solution, when its records are not cached yet, runs beside them")
-    g.add_argument("--cell-timeout", type=float, default=120.0, metavar="SECONDS",
-                   help="longest a single cell may run (default: 120)")
-    g.add_argument("--time-limit", type=float, default=900.0, metavar="SECONDS",
-                   help="longest a whole notebook may run (default: 900)")
-    g.add_argument("--memory", type=float, default=2.0, metavar="GIB",
-                   help="memory limit of each submission's kernel, in GiB (default: 2)")
+    config.add_arguments(g)  # --jobs, --cell-timeout, --time-limit, --memory, --scheduler
     g.add_argument("--student", action="append", default=[], metavar="ID",
                    help="grade only this student (repeat for several; default: everyone)")
     g.add_argument("--no-sandbox", action="store_true",
@@ -52,18 +43,20 @@ def _parser():
 
 def main(argv=None):
     args = _parser().parse_args(argv)
-    from autograder import early
+    from autograder import early, executors
     from autograder.options import Options
+    from traitlets import TraitError
 
-    if args.jobs < 1 or args.memory <= 0 or args.cell_timeout <= 0 or args.time_limit <= 0:
-        print("--jobs, --memory, --cell-timeout and --time-limit must be positive", file=sys.stderr)
-        return 2
-    options = Options(assignments=tuple(args.assignments), students=tuple(args.student), jobs=args.jobs, cell_timeout=args.cell_timeout,
-                      time_limit=args.time_limit, memory=int(args.memory * sandbox.GIB),
-                      sandbox=not args.no_sandbox, feedback=not args.no_feedback, progress=not args.quiet)
     root = pathlib.Path(args.root).resolve()
     try:
-        if options.sandbox:
+        chosen = config.load(root, args)  # defaults < nbgrader_config.py < the flags
+    except TraitError as err:
+        print(f"autograder: {err}", file=sys.stderr)
+        return 2
+    options = Options.from_config(chosen, assignments=tuple(args.assignments), students=tuple(args.student),
+                                  sandbox=not args.no_sandbox, feedback=not args.no_feedback, progress=not args.quiet)
+    try:
+        if options.sandbox and not options.scheduler:  # on a cluster, each worker is checked
             sandbox.check_available()
     except sandbox.SandboxUnavailable as err:
         print(f"autograder: {err}", file=sys.stderr)
@@ -77,7 +70,7 @@ def main(argv=None):
         raise
     try:
         submissions = grade.grade(root, options, started, while_waiting=report.prepare)
-    except grade.GradingError as err:
+    except (grade.GradingError, executors.ClusterUnavailable) as err:
         print(f"autograder: {err}", file=sys.stderr)
         return 2
     if not submissions:

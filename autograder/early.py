@@ -12,13 +12,13 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 
-from autograder import pool, reference
+from autograder import executors, pool, reference
 
 
 @dataclass
 class Started:
     staging: str
-    ref_pool: pool.Pool = None
+    ref_pool: pool.Pool = None   # or executors.DaskPool
     sub_pool: pool.Pool = None
     solutions: dict = field(default_factory=dict)   # (assignment, notebook) -> (source path, job, future)
 
@@ -76,11 +76,11 @@ def start(root, options):
                 job = pool.make_job(f"ref-{assignment}-{source_nb.stem}", source_nb, data, started.staging,
                                     options, threads=1)
                 if started.ref_pool is None:
-                    started.ref_pool = pool.Pool(1, started.staging, "ref")
+                    started.ref_pool = executors.make_pool(options, 1, started.staging, "ref")
                 started.solutions[assignment, source_nb.stem] = (source_nb, job, started.ref_pool.submit(job))
         submissions = sum(wanted.values())
         if submissions:
-            started.sub_pool = pool.Pool(max(1, min(options.jobs, submissions)), started.staging, "sub")
+            started.sub_pool = executors.make_pool(options, max(1, min(options.jobs, submissions)), started.staging, "sub")
     except Exception:  # noqa: BLE001 - a wrong guess here only costs time: grade starts what it needs
         started.close(kill=True)
         started.solutions.clear()

@@ -22,7 +22,7 @@ from nbgrader.api import Gradebook
 from sqlalchemy.exc import SAWarning
 from tqdm import tqdm
 
-from autograder import course, early, explain, files, pool, preprocessors, reference, sandbox, scan, stage
+from autograder import course, early, executors, explain, files, pool, preprocessors, reference, sandbox, scan, stage
 from autograder.options import Options  # noqa: F401 - grade.Options, as callers know it
 
 # nbgrader's gradebook code trips SQLAlchemy's autoflush warnings on new submissions: noise only.
@@ -81,7 +81,7 @@ class Grader:
                 data = [str(p) for p in source_dir.iterdir() if p.is_file() and p.suffix != ".ipynb"]
                 job = pool.make_job(f"ref-{assignment}-{nb}", source_nb, data, started.staging, self.options, threads=1)
                 if started.ref_pool is None:
-                    started.ref_pool = pool.Pool(1, started.staging, "ref")
+                    started.ref_pool = executors.make_pool(self.options, 1, started.staging, "ref")
                 runs[("reference", assignment, nb)] = (job, started.ref_pool.submit(job))
         return runs
 
@@ -170,7 +170,8 @@ class Grader:
                 jobs[key], futures[future] = job, key
             notebooks = sum(len(sub.notebooks) for sub in self.submissions)
             if notebooks and started.sub_pool is None:
-                started.sub_pool = pool.Pool(max(1, min(self.options.jobs, notebooks)), started.staging, "sub")
+                started.sub_pool = executors.make_pool(self.options, max(1, min(self.options.jobs, notebooks)),
+                                                       started.staging, "sub")
             # One BLAS thread per kernel when kernels run side by side (they would fight over cores).
             threads = 1 if self.options.jobs > 1 or refs else None
             for key, job in self.submission_jobs(started.staging, threads):
