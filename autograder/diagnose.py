@@ -147,23 +147,25 @@ def diagnose_cell(reference, student_records, wrong, entries):
 
 
 def _structural(refs, student_fail, student):
-    kinds, keys, plain = set(), [], 0
+    kinds, keys, plain, support = set(), [], 0, 0
     for name, state in student_fail.items():
         ref = refs[name]
         if _AFTER.search(name) and state == "wrong":
             kinds.add("in_place")
+            support = structural.SURE
             continue
         if state == "missing" or ref["rule"] != "close":
             continue
         params = {k: decode(v) for k, v in ref.get("params", {}).items()}
-        found = structural.relation_where(decode(ref["value"]), decode(student[name]["value"]),
-                                          params.get("rtol", 1e-6), params.get("atol", 1e-9))
+        found = structural.related(decode(ref["value"]), decode(student[name]["value"]),
+                                   params.get("rtol", 1e-6), params.get("atol", 1e-9))
         if found is None:
             plain += 1
             continue
         kinds.add(found[0])
         keys += [k for k in found[1] if k not in keys]
-    if len(kinds) != 1 or plain > len(student_fail) // 2:
+        support += found[2]
+    if len(kinds) != 1 or plain > len(student_fail) // 2 or support < structural.MIN_SUPPORT:
         return None
     kind = kinds.pop()
     return _kind_diagnosis(kind, "structure", keys if kind != "in_place" else ())
@@ -215,6 +217,59 @@ def visible_line(cell):
 def name_of(text):
     """The mistake's short name in a ``Likely mistake:`` line (for ``grades.csv``)."""
     return text[len(PREFIX):].split(":", 1)[0].strip() if text and text.startswith(PREFIX) else None
+
+
+def course_root(config=None):
+    """The course root from nbgrader's configuration (``CourseDirectory.root``), else the current directory."""
+    try:
+        root = config.CourseDirectory.root if config is not None else None
+    except AttributeError:
+        root = None
+    return pathlib.Path(root) if isinstance(root, str) and root else pathlib.Path.cwd()
+
+
+def _failed(cell):
+    return any(o.get("output_type") == "error" for o in cell.get("outputs", []))
+
+
+def _grade_id(cell):
+    meta = cell.get("metadata", {}).get("nbgrader", {})
+    return meta.get("grade_id") if cell.get("cell_type") == "code" and meta.get("grade") and not meta.get("solution") else None
+
+
+def notebook_lines(nb, assignment, notebook, root, reference=None):
+    """``{grade_id: "Likely mistake: ..."}`` for the failed test cells of an executed notebook.
+
+    A cell whose failing visible check already printed its line keeps that one (it is in the
+    error message); the others are diagnosed from their records. ``reference``: the solution's
+    records, ``{grade_id: [record, ...]}``; read from the grader's cache when not given.
+    """
+    from autograder import reference as solution
+    from autograder.judge import records_by_cell
+
+    if reference is None:
+        reference = solution.load(root, assignment, source_notebook(root, assignment, notebook)) or {}
+    student = records_by_cell(nb)
+    lines = {}
+    for cell in nb.cells:
+        gid = _grade_id(cell)
+        if not gid or not _failed(cell) or visible_line(cell) or gid not in reference:
+            continue
+        diagnosis = for_cell(root, assignment, notebook, gid, reference[gid], student.get(gid, []))
+        if diagnosis:
+            lines[gid] = line(diagnosis)
+    return lines
+
+
+def cell_mistake(cell, assignment, notebook, root, reference_records, student_records):
+    """The short name of a failed cell's likely mistake (for ``grades.csv``), or None."""
+    shown = visible_line(cell)
+    if shown:
+        return name_of(shown)
+    if not _failed(cell) or reference_records is None:
+        return None
+    diagnosis = for_cell(root, assignment, notebook, _grade_id(cell), reference_records, student_records)
+    return diagnosis["name"] if diagnosis else None
 
 
 # -- command line: build the fingerprints and the visible data file ---------------------------

@@ -236,6 +236,8 @@ class Grader:
         for nb in sub.notebooks:
             verdicts = preprocessors.PREPARED.get((sub.assignment, sub.student, nb), {}).get("verdicts", {})
             for grade_id, v in verdicts.items():
+                if v.get("mistake"):
+                    sub.mistakes[grade_id] = v["mistake"]
                 # An honest failure fails in the kernel too; only a disagreement is news.
                 if v["kernel_passed"] and not v["judge_passed"]:
                     sub.flags.append(f"{grade_id}: kernel passed, judge failed")

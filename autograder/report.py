@@ -3,6 +3,8 @@ import csv
 import pathlib
 import re
 
+from autograder import mistake_report
+
 _TEST_ID = re.compile(r"^test_(?P<ex>.+?)(_\d+)?$")
 
 
@@ -40,14 +42,15 @@ def write_csv(path, submissions):
         exercises += [e for e in by_exercise(sub) if e not in exercises]
     with open(path, "w", newline="") as f:
         w = csv.writer(f)
-        w.writerow(["student", "assignment", "score", "max_score", *exercises, "status", "flags", "problems"])
+        w.writerow(["student", "assignment", "score", "max_score", *exercises, "status", "flags", "problems",
+                    "likely_mistakes"])
         for sub in sorted(submissions, key=lambda s: (s.assignment, s.student)):
             per = by_exercise(sub)
             score, max_score = total(sub)
             status = ";".join(sorted(set(sub.status.values()))) or "ok"
             w.writerow([sub.student, sub.assignment, _fmt(score), _fmt(max_score),
                         *[_fmt(per[e][0]) if e in per else "" for e in exercises],
-                        status, "; ".join(sub.flags), "; ".join(sub.reasons)])
+                        status, "; ".join(sub.flags), "; ".join(sub.reasons), mistake_report.csv_cell(sub)])
 
 
 def prepare():
@@ -63,8 +66,8 @@ def write_picture(path, submissions):
     plt = prepare()
 
     assignments = sorted({s.assignment for s in submissions})
-    fig, axes = plt.subplots(len(assignments), 1, squeeze=False,
-                             figsize=(8, 1.2 + 0.45 * max(len(by_exercise(s)) for s in submissions) * len(assignments)))
+    fig, axes = plt.subplots(len(assignments), 2, squeeze=False, width_ratios=(3, 2),
+                             figsize=(13, 1.2 + 0.45 * max(len(by_exercise(s)) for s in submissions) * len(assignments)))
     colours = {"full": "#2a9d48", "partial": "#e9a825", "none": "#d1495b"}
     for ax, assignment in zip(axes[:, 0], assignments):
         subs = [s for s in submissions if s.assignment == assignment]
@@ -85,6 +88,7 @@ def write_picture(path, submissions):
         ax.set_xlim(0, 1)
         ax.set_title(f"{assignment}: {len(subs)} submissions")
         ax.set_xlabel("share of the class")
+        mistake_report.draw(axes[assignments.index(assignment), 1], subs, assignment)
     axes[0, 0].legend(loc="lower right", fontsize="small", framealpha=0.9)
     fig.tight_layout()
     fig.savefig(path, dpi=110)
@@ -115,6 +119,7 @@ def summary(submissions):
     if flagged:
         lines += ["", "Possible tampering (points are decided by the judge regardless):"]
         lines += [f"  {s.student} / {s.assignment}: {'; '.join(s.flags)}" for s in flagged]
+    lines += mistake_report.summary_lines(submissions)
     graded_count = sum(graded(s) for s in submissions)
     lines += ["", f"{graded_count} of {len(submissions)} submissions graded; grades.csv and grades.png written."]
     return "\n".join(lines)

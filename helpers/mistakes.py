@@ -109,6 +109,8 @@ def diagnose(observation, expected=None, rtol=1e-6, atol=1e-9, data=None):
         kinds = {m.get("kind") for m in names.values()}
         if len(kinds) == 1 and next(iter(kinds)) in data["kinds"]:
             return sentence(data["kinds"][next(iter(kinds))])
+    if observation["key"].startswith("check_unchanged|") and "in_place" in data["kinds"]:
+        return sentence(data["kinds"]["in_place"])
     if expected is not None and observation.get("value") is not None and observation["key"].startswith("check_close|"):
         kind = structural.relation(expected, decode(observation["value"]), rtol, atol)
         if kind and kind in data["kinds"]:
