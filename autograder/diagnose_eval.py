@@ -43,9 +43,16 @@ class Evaluation:
 
     def lines(self, code, exercise, leave_out=None):
         """``{grade_id: (line or None, mistake id or None, kind or None)}`` for each failed cell."""
-        wrong = {i: fp for i, fp in self.fingerprints["wrong"].items() if i != leave_out}
+        return self.read(self.run(code, exercise, leave_out), leave_out)
+
+    def run(self, code, exercise, leave_out=None):
+        """The exercise's test cells run on ``code`` as in a kernel (``fingerprints.Solved.try_code``)."""
         with _visible(self._visible_data(leave_out)):
-            out = self.solved.try_code(code, exercise, observe=False)
+            return self.solved.try_code(code, exercise, observe=False)
+
+    def read(self, out, leave_out=None):
+        """What the feedback of each failed cell of a ``run`` would say (see ``lines``)."""
+        wrong = {i: fp for i, fp in self.fingerprints["wrong"].items() if i != leave_out}
         found = {}
         for gid, records in out["cells"].items():
             reference = self.solved.records[gid]
@@ -74,11 +81,12 @@ def _visible(data):
         mistakes._data = old
 
 
-def judge(found, ident=None, kind=None):
+def judge(found, *real):
     """``(named, right)`` for one implementation: did any failed cell get a line, were all lines right?
 
-    A line is right when it names the entry ``ident`` itself or a mistake of the same ``kind``.
+    ``real``: the real mistake, as catalogue entry ids, file stems or kinds. A line is right when
+    it names such an entry or a mistake of such a kind.
     """
     named = [(i, k) for _, i, k in found.values() if i is not None]
-    right = bool(named) and all(i == ident or (kind is not None and k == kind) for i, k in named)
+    right = bool(named) and all(any(i == r or k == r or i.endswith("/" + r) for r in real) for i, k in named)
     return bool(named), right

@@ -9,7 +9,7 @@ instead of raising (so the hidden part runs too). Kept per wrong implementation:
 - ``visible``: the observations (``helpers.mistakes.observe``) of every visible check it failed.
 
 The result is cached under ``.cache/autograder/fingerprints/<assignment>/``, keyed by a hash of
-the source notebook, the ``helpers`` package, the wrong implementations and this module, like the
+the source notebook, the ``helpers`` package and the wrong implementations (and ``VERSION``), like the
 solution's records (``autograder.reference``): a changed notebook, helper or collection is run
 again, and a new exercise's wrong implementations are picked up. Never written by hand.
 """
@@ -29,6 +29,8 @@ import warnings
 from autograder import catalogue
 
 HELPERS = pathlib.Path(__file__).resolve().parents[1] / "helpers"
+# Part of the cache key: raise it when a change here changes what a fingerprint holds.
+VERSION = 1
 _TEST_ID = re.compile(r"^test_(?P<ex>.+?)(_\d+)?$")
 
 
@@ -40,8 +42,9 @@ def exercise_of(grade_id):
 
 def digest(source_nb, wrong):
     """A hash of everything a fingerprint depends on."""
-    h = hashlib.sha256(pathlib.Path(source_nb).read_bytes())
-    for path in sorted(HELPERS.rglob("*.py")) + [pathlib.Path(__file__)] + list(wrong):
+    h = hashlib.sha256(f"fingerprints {VERSION}".encode())
+    h.update(pathlib.Path(source_nb).read_bytes())
+    for path in sorted(HELPERS.rglob("*.py")) + list(wrong):
         h.update(str(path.name).encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:20]
@@ -54,9 +57,16 @@ def cache_path(root, assignment, source_nb, corpus=catalogue.CORPUS):
 
 
 def load(root, assignment, source_nb, corpus=catalogue.CORPUS):
-    """The cached fingerprints of one assignment, or None."""
-    path = cache_path(root, assignment, source_nb, corpus)
-    return json.loads(path.read_text()) if path.exists() else None
+    """The cached fingerprints of one assignment, or None.
+
+    Looked for under the course root, then in this checkout's own cache (``make mistakes``
+    fills it): the key is a hash of the contents, so a copy of the course finds them there too.
+    """
+    for base in dict.fromkeys([pathlib.Path(root), catalogue.CORPUS.parents[1]]):
+        path = cache_path(base, assignment, source_nb, corpus)
+        if path.exists():
+            return json.loads(path.read_text())
+    return None
 
 
 def ensure(root, assignment, source_nb, corpus=catalogue.CORPUS):

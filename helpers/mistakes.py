@@ -29,7 +29,8 @@ DATA = pathlib.Path(__file__).with_name("mistakes.json")
 PREFIX = "Likely mistake:"
 CHECKS = ("check_close", "check_shape", "check_type", "check_float", "check_finite", "check_true",
           "check_unchanged")
-_NUMBER = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?")
+# A number standing alone (not the 1 of dW1): a value the check printed.
+_NUMBER = re.compile(r"(?<![\w.])[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?(?!\w)")
 _data = None
 
 
