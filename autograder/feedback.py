@@ -100,10 +100,10 @@ class HideHiddenTests(Preprocessor):
                 secrets += [line.strip() for line in hidden if len(line.strip()) >= 8]
         for cell in nb.cells:
             if cell.get("cell_type") == "code":
-                self._clean_cell(cell, secrets)
                 gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
-                if gid in mistakes and is_test_cell(cell):
+                if gid in mistakes and is_test_cell(cell):  # cleaned like any output: never quotes hidden code
                     cell.outputs.append(nbformat.v4.new_output("stream", name="stdout", text=mistakes[gid] + "\n"))
+                self._clean_cell(cell, secrets)
         return nb, resources
 
     def _clean_cell(self, cell, secrets):
