@@ -11,10 +11,13 @@ anyway.
 
 An observation of a failed check is a small dict, ``{"key", "value", "tokens"}``:
 - ``key``: ``"<check function>|<label>"``; for ``check_true`` the label is its message with
-  every number replaced by ``#`` (the numbers go into ``tokens``);
+  every number replaced by ``#`` (the numbers go into ``tokens``); ``check_close`` adds a short
+  hash of the expected value and ``check_shape`` the expected shape (both printed by the check),
+  so that two notebooks' checks of the same name are told apart;
 - ``value``: what the check saw, encoded as in ``helpers.evidence`` (the array for ``check_close``,
   the shape for ``check_shape``, the type name for ``check_type``/``check_float``), or None.
 """
+import hashlib
 import json
 import pathlib
 import re
@@ -57,18 +60,29 @@ def observe(check, args):
     if check not in CHECKS:
         return None
     name = str(args.get("name", ""))
-    value = None
+    value, key = None, f"{check}|{name}"
     if check == "check_close":
+        key += f"|{_digest(args.get('expected'))}"
         try:
             value = encode(np.asarray(args.get("got"), dtype=float))
         except (TypeError, ValueError):
             value = None
     elif check == "check_shape":
+        key += f"|{tuple(args.get('shape') or ())}"
         got = args.get("value")
         value = list(got.shape) if isinstance(got, np.ndarray) else type(got).__name__
     elif check in ("check_type", "check_float"):
         value = type(args.get("value")).__name__
-    return {"key": f"{check}|{name}", "value": value, "tokens": []}
+    return {"key": key, "value": value, "tokens": []}
+
+
+def _digest(value):
+    """A short hash of an expected value, rounded so that the last bits do not matter."""
+    try:
+        arr = np.round(np.asarray(value, dtype=float), 9) + 0.0  # + 0.0: no negative zeros
+    except (TypeError, ValueError):
+        return "?"
+    return hashlib.sha1(arr.tobytes() + str(arr.shape).encode()).hexdigest()[:10]
 
 
 def matches(observation, known, rtol=1e-6, atol=1e-9):
@@ -112,6 +126,10 @@ def diagnose(observation, expected=None, rtol=1e-6, atol=1e-9, data=None):
             return sentence(data["kinds"][next(iter(kinds))])
     if observation["key"].startswith("check_unchanged|") and "in_place" in data["kinds"]:
         return sentence(data["kinds"]["in_place"])
+    if observation["key"].startswith("check_shape|") and isinstance(observation.get("value"), list):
+        kind = structural.relation(np.zeros(tuple(expected or ())), np.zeros(tuple(observation["value"])))
+        if kind in ("transposed", "off_by_one", "flattened"):
+            return sentence(data["kinds"][kind])
     if expected is not None and observation.get("value") is not None and observation["key"].startswith("check_close|"):
         kind = structural.relation(expected, decode(observation["value"]), rtol, atol)
         if kind and kind in data["kinds"]:
@@ -142,7 +160,7 @@ def likely_line():
         observation = observe(frame.f_code.co_name, args)
         if observation is None:
             return ""
-        expected = args.get("expected") if frame.f_code.co_name == "check_close" else None
+        expected = {"check_close": args.get("expected"), "check_shape": args.get("shape")}.get(frame.f_code.co_name)
         text = diagnose(observation, expected, float(args.get("rtol", 1e-6)), float(args.get("atol", 1e-9)))
         return f"\n  {PREFIX} {text}" if text else ""
     except Exception:  # noqa: BLE001 - see the docstring

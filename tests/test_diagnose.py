@@ -132,11 +132,12 @@ def test_forged_records_cannot_put_their_own_text_in_the_line():
 
 
 # -- visible checks, in the student's kernel --------------------------------------------------
+MSE_KEY = mistakes.observe("check_close", {"name": "mse on four points", "got": 0.0, "expected": 1.5})["key"]
 DATA = {"mistakes": {"x/y/halved": {"name": "a factor 2 missing", "kind": "factor_two_missing",
                                     "explain": "the 2 from the square is missing."},
                      "x/y/other": {"name": "other", "kind": "other", "explain": "something else."}},
         "kinds": catalogue.kinds(),
-        "checks": {"check_close|mse on four points": [
+        "checks": {MSE_KEY: [
             {"mistake": "x/y/halved", "value": encode(np.asarray(0.75)), "tokens": []},
             {"mistake": "x/y/other", "value": encode(np.asarray(2.25)), "tokens": []}]}}
 
@@ -161,6 +162,14 @@ def test_an_unknown_value_falls_back_to_its_relation_with_the_expected_one(visib
     text = _message(lambda: checks.check_close("dW1", E.T, E))
     assert "Likely mistake: shape transposed" in text
     assert "Likely mistake" not in _message(lambda: checks.check_close("mse on four points", 0.3, 1.5))
+    assert "Likely mistake" not in _message(lambda: checks.check_close("mse on four points", 0.75, 1.4)), \
+        "a check of the same name with another expected value is another check"
+
+
+def test_a_wrong_shape_is_named_by_its_relation_with_the_expected_one(visible_data):
+    assert "Likely mistake: off by one" in _message(lambda: checks.check_shape("path", np.zeros((6, 2)), (5, 2)))
+    assert "Likely mistake: shape transposed" in _message(lambda: checks.check_shape("dW", np.zeros((2, 3)), (3, 2)))
+    assert "Likely mistake" not in _message(lambda: checks.check_shape("dW", np.zeros((4, 4)), (3, 2)))
 
 
 def test_check_true_and_check_unchanged_get_lines_too(visible_data):
