@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 ASSIGNMENTS := $(notdir $(wildcard source/*))
 ROOT_FLAG   := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: setup lab test release grade bench clean
+.PHONY: setup lab test release grade bench mistakes clean
 
 setup: $(VENV)/.installed
 
@@ -28,6 +28,11 @@ release: setup
 
 grade: setup
 	$(PY) -m autograder grade $(GRADE_ARGS)
+
+# Fingerprints of the wrong-answer collection, and helpers/mistakes.json (the visible ones, shipped
+# to students): rerun after changing a notebook, a helper or tests/wrong/ (a test says when).
+mistakes: setup
+	$(PY) -m autograder.diagnose build
 
 bench: setup
 	status=0; for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || status=1; done; exit $$status

@@ -58,6 +58,7 @@ class Submission:
     reasons: list = field(default_factory=list)       # what went wrong, for the summary
     flags: list = field(default_factory=list)         # tampering: attempts seen or caught
     scores: dict = field(default_factory=dict)        # (notebook, grade id) -> (score, max score, pending)
+    mistakes: dict = field(default_factory=dict)      # grade id -> name of the likely mistake
     seconds: float = 0.0
     notes: list = field(default_factory=list)         # what the grader repaired or noticed, in words
     folder: pathlib.Path = None                       # where the student's files were found

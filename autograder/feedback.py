@@ -11,6 +11,9 @@ Gone are:
 - the evidence records (``helpers.evidence``) of every cell;
 - any output, in any cell, that quotes a line of hidden-test code (a submission could print the
   kernel's input history from inside a function that a hidden test calls).
+
+A failed test cell gains one line naming the likely mistake (``autograder.diagnose``), from the
+records, outside the student's kernel; it names a mistake from the catalogue, never a value.
 """
 import re
 
@@ -18,6 +21,7 @@ import nbformat
 from nbconvert.preprocessors import Preprocessor
 from traitlets import Bool
 
+from autograder import diagnose
 from helpers.evidence import MIME
 
 BEGIN, END = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
@@ -86,6 +90,9 @@ class HideHiddenTests(Preprocessor):
     enabled = Bool(True, help="nbconvert preprocessors are off unless enabled").tag(config=True)
 
     def preprocess(self, nb, resources):
+        info = resources.get("nbgrader", {})
+        mistakes = diagnose.notebook_lines(nb, info.get("assignment"), info.get("notebook"),
+                                           diagnose.course_root(self.config)) if info.get("assignment") else {}
         secrets = []
         for cell in nb.cells:
             if is_test_cell(cell):
@@ -93,6 +100,9 @@ class HideHiddenTests(Preprocessor):
                 secrets += [line.strip() for line in hidden if len(line.strip()) >= 8]
         for cell in nb.cells:
             if cell.get("cell_type") == "code":
+                gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+                if gid in mistakes and is_test_cell(cell):  # cleaned like any output: never quotes hidden code
+                    cell.outputs.append(nbformat.v4.new_output("stream", name="stdout", text=mistakes[gid] + "\n"))
                 self._clean_cell(cell, secrets)
         return nb, resources
 

@@ -277,6 +277,8 @@ class Grader:
                                            f"{explain.zero(grade, verdicts[notebook.name].get(grade.name))}")
         for nb in sub.notebooks:
             for grade_id, v in verdicts[nb].items():
+                if v.get("mistake"):
+                    sub.mistakes[grade_id] = v["mistake"]
                 # An honest failure fails in the kernel too; only a disagreement is news.
                 if v["kernel_passed"] and not v["judge_passed"]:
                     sub.flags.append(f"{grade_id}: kernel passed, judge failed")

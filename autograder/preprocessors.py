@@ -11,6 +11,7 @@ Both read what the grader left for them in ``PREPARED``, keyed by (assignment, s
 import nbformat
 from nbgrader.preprocessors import NbGraderPreprocessor
 
+from autograder import diagnose
 from autograder.judge import judge_cell, records_by_cell
 
 # (assignment, student, notebook) -> {"notebook": executed nb or None, "reason": str,
@@ -106,4 +107,6 @@ class JudgeEvidence(NbGraderPreprocessor):
                                   "error": first_error(cell), "judged": refs is not None}
             if not ok:
                 cell.outputs.append(_error(REJECTED, REJECTED_TEXT))
+            verdicts[grade_id]["mistake"] = diagnose.cell_mistake(
+                cell, *_key(resources)[::2], diagnose.course_root(self.config), refs, student.get(grade_id, []))
         return nb, resources

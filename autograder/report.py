@@ -9,6 +9,8 @@ import csv
 import pathlib
 import re
 
+from autograder import mistake_report
+
 _TEST_ID = re.compile(r"^test_(?P<ex>.+?)(_\d+)?$")
 PENDING = "pending"
 COLUMNS = ["student", "assignment", "score", "max_score"]
@@ -106,6 +108,8 @@ class Kept:
         self.reasons = [x for x in (row.get("problems") or "").split("; ") if x]
         self.notes = [x for x in (row.get("notes") or "").split("; ") if x]
         self.budget = ""
+        # "exercise: mistake; ..." as write_csv wrote it; the exercise stands in for its grade id.
+        self.mistakes = dict(x.split(": ", 1) for x in (row.get("likely_mistakes") or "").split("; ") if ": " in x)
 
 
 def everyone(submissions, gradebook, old_rows):
@@ -137,14 +141,14 @@ def write_csv(path, submissions):
         exercises += [e for e in by_exercise(sub) if e not in exercises]
     with open(path, "w", newline="") as f:
         w = csv.writer(f)
-        w.writerow([*COLUMNS, *exercises, *TAIL])
+        w.writerow([*COLUMNS, *exercises, *TAIL, "likely_mistakes"])
         for sub in sorted(submissions, key=lambda s: (s.assignment, s.student)):
             per, waiting = by_exercise(sub), pending_exercises(sub)
             score, max_score = total(sub)
             cells = [PENDING if e in waiting else _fmt(per[e][0]) if e in per else "" for e in exercises]
             w.writerow([sub.student, sub.assignment, _fmt(score), _fmt(max_score), *cells,
                         _fmt(sum(waiting.values())), _status(sub), "; ".join(sub.flags), "; ".join(sub.reasons),
-                        "; ".join(getattr(sub, "notes", []))])
+                        "; ".join(getattr(sub, "notes", [])), mistake_report.csv_cell(sub)])
 
 
 # -- grades.png ---------------------------------------------------------------------------------
@@ -162,7 +166,7 @@ def write_picture(path, submissions):
 
     assignments = sorted({s.assignment for s in submissions})
     rows = max(len(by_exercise(s)) for s in submissions) or 1
-    fig, axes = plt.subplots(len(assignments), 1, squeeze=False, figsize=(8, 1.2 + 0.45 * rows * len(assignments)))
+    fig, axes = plt.subplots(len(assignments), 2, squeeze=False, width_ratios=(3, 2), figsize=(13, 1.2 + 0.45 * rows * len(assignments)))
     colours = {"full": "#2a9d48", "partial": "#e9a825", "none": "#d1495b", PENDING: "#9aa5b1"}
     for ax, assignment in zip(axes[:, 0], assignments):
         subs = [s for s in submissions if s.assignment == assignment]
@@ -188,6 +192,7 @@ def write_picture(path, submissions):
         ax.set_xlim(0, 1)
         ax.set_title(f"{assignment}: {len(subs)} submissions")
         ax.set_xlabel("share of the class")
+        mistake_report.draw(axes[assignments.index(assignment), 1], subs, assignment)
     axes[0, 0].legend(loc="lower right", fontsize="small", framealpha=0.9)
     fig.tight_layout()
     fig.savefig(path, dpi=110)
@@ -235,6 +240,7 @@ def summary(submissions):
         lines += ["", "Process budget per sandbox (a fork bomb): " + "; ".join(budgets)]
     elif any(s.status.get(nb) for s in submissions for nb in s.status):
         lines += ["", "Process budget per sandbox: not active (no kernel ran in a sandbox)"]
+    lines += mistake_report.summary_lines(submissions)
     graded_count = sum(graded(s) for s in submissions)
     lines += ["", f"{graded_count} of {len(submissions)} submissions graded (autograded cells; answers for hand "
               "grading are pending); grades.csv and grades.png written."]

@@ -7,12 +7,14 @@ from contextlib import contextmanager
 
 import numpy as np
 
+from helpers import mistakes
+
 
 def _fail(what, expected, got, hint):
     message = f"{what}\n  expected: {expected}\n  got:      {got}"
     if hint:
         message += f"\n  hint:     {hint}"
-    raise AssertionError(message)
+    raise AssertionError(message + mistakes.likely_line())
 
 
 def _short(value):
@@ -65,7 +67,7 @@ def check_true(condition, what, hint=None):
     """A property that has no single expected value (monotone, in range, unchanged...)."""
     if not condition:
         message = what if not hint else f"{what}\n  hint:     {hint}"
-        raise AssertionError(message)
+        raise AssertionError(message + mistakes.likely_line())
 
 
 def check_unchanged(name, before, after, hint=None):

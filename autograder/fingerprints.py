@@ -1,0 +1,242 @@
+"""Fingerprints: what each wrong implementation of the collection records and fails.
+
+For one assignment, the source notebook runs once in this process; then each wrong
+implementation ``tests/wrong/<assignment>/<exercise>/<mistake>.py`` is swapped into a copy of the
+solved namespace and the exercise's test cells run again, with the visible checks *observing*
+instead of raising (so the hidden part runs too). Kept per wrong implementation:
+
+- ``cells``: ``{grade_id: [record, ...]}``, the evidence records of the hidden tests;
+- ``visible``: the observations (``helpers.mistakes.observe``) of every visible check it failed.
+
+The result is cached under ``.cache/autograder/fingerprints/<assignment>/``, keyed by a hash of
+the source notebook, the ``helpers`` package and the wrong implementations (and ``VERSION``), like the
+solution's records (``autograder.reference``): a changed notebook, helper or collection is run
+again, and a new exercise's wrong implementations are picked up. Never written by hand.
+"""
+import contextlib
+import copy
+import hashlib
+import inspect
+import io
+import json
+import os
+import pathlib
+import re
+import subprocess
+import sys
+import warnings
+
+from autograder import catalogue
+
+HELPERS = pathlib.Path(__file__).resolve().parents[1] / "helpers"
+# Part of the cache key: raise it when a change here changes what a fingerprint holds.
+VERSION = 1
+_TEST_ID = re.compile(r"^test_(?P<ex>.+?)(_\d+)?$")
+
+
+def exercise_of(grade_id):
+    """``test_backward_2`` -> ``backward``."""
+    m = _TEST_ID.match(grade_id)
+    return m.group("ex") if m else grade_id
+
+
+def digest(source_nb, wrong):
+    """A hash of everything a fingerprint depends on."""
+    h = hashlib.sha256(f"fingerprints {VERSION}".encode())
+    h.update(pathlib.Path(source_nb).read_bytes())
+    for path in sorted(HELPERS.rglob("*.py")) + list(wrong):
+        h.update(str(path.name).encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:20]
+
+
+def cache_path(root, assignment, source_nb, corpus=catalogue.CORPUS):
+    key = digest(source_nb, catalogue.wrong_files(corpus, assignment))
+    return pathlib.Path(root) / ".cache" / "autograder" / "fingerprints" / assignment / \
+        f"{pathlib.Path(source_nb).stem}-{key}.json"
+
+
+def load(root, assignment, source_nb, corpus=catalogue.CORPUS):
+    """The cached fingerprints of one assignment, or None.
+
+    Looked for under the course root, then in this checkout's own cache (``make mistakes``
+    fills it): the key is a hash of the contents, so a copy of the course finds them there too.
+    """
+    for base in dict.fromkeys([pathlib.Path(root), catalogue.CORPUS.parents[1]]):
+        path = cache_path(base, assignment, source_nb, corpus)
+        if path.exists():
+            return json.loads(path.read_text())
+    return None
+
+
+def ensure(root, assignment, source_nb, corpus=catalogue.CORPUS):
+    """The fingerprints, built in a separate process when they are not cached yet.
+
+    Returns None when the assignment has no wrong implementations (nothing to build) or the
+    build failed (then grading goes on with structural diagnoses only).
+    """
+    if not catalogue.wrong_files(corpus, assignment) or not pathlib.Path(source_nb).exists():
+        return None
+    found = load(root, assignment, source_nb, corpus)
+    if found is None:
+        subprocess.run([sys.executable, "-m", "autograder.diagnose", "build", "--root", str(root),
+                        "--corpus", str(corpus), "--hidden-only", assignment],
+                       check=False, capture_output=True, cwd=str(root))
+        found = load(root, assignment, source_nb, corpus)
+    return found
+
+
+# -- running a notebook in this process -------------------------------------------------------
+def _python(source):
+    # Line magics and shell escapes mean nothing outside IPython.
+    return "\n".join(line for line in source.splitlines() if not line.lstrip().startswith(("%", "!")))
+
+
+def _run(source, namespace):
+    """Exec one cell; returns its evidence records. Output is swallowed, errors propagate."""
+    from helpers import evidence
+    del evidence.recorded[:]
+    try:
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            exec(compile(_python(source), "<cell>", "exec"), namespace)
+    finally:
+        import matplotlib.pyplot as plt
+        plt.close("all")
+    return list(evidence.recorded)
+
+
+def _meta(cell):
+    return cell.get("metadata", {}).get("nbgrader", {})
+
+
+def _test_cells(nb):
+    return [c for c in nb.cells if c.cell_type == "code" and _meta(c).get("grade") and not _meta(c).get("solution")
+            and _meta(c).get("grade_id")]
+
+
+def _copy(namespace):
+    ns = {}
+    for key, value in namespace.items():
+        try:
+            ns[key] = copy.deepcopy(value)
+        except Exception:  # noqa: BLE001 - modules, generators, widgets: shared
+            ns[key] = value
+    return ns
+
+
+def _observing(namespace, observed):
+    """Replace the visible checks in ``namespace`` by versions that note a failure and go on."""
+    from helpers import mistakes
+
+    for name in mistakes.CHECKS:
+        check = namespace.get(name)
+        if not callable(check):
+            continue
+        signature = inspect.signature(check)
+
+        def observer(*args, _check=check, _name=name, _sig=signature, **kwargs):
+            try:
+                return _check(*args, **kwargs)
+            except AssertionError:
+                bound = _sig.bind(*args, **kwargs)
+                bound.apply_defaults()
+                found = mistakes.observe(_name, dict(bound.arguments))
+                if found is not None:
+                    observed.append(found)
+        namespace[name] = observer
+
+
+@contextlib.contextmanager
+def _in_notebook_dir(source_nb):
+    import matplotlib
+    matplotlib.use("Agg")
+    old_cwd, old_env = os.getcwd(), os.environ.get("NBGRADER_EXECUTION")
+    os.chdir(pathlib.Path(source_nb).parent)
+    os.environ["NBGRADER_EXECUTION"] = "autograde"
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        os.chdir(old_cwd)
+        if old_env is None:
+            os.environ.pop("NBGRADER_EXECUTION", None)
+        else:
+            os.environ["NBGRADER_EXECUTION"] = old_env
+
+
+class Solved:
+    """A source notebook run top to bottom in this process, ready to try implementations on."""
+
+    def __init__(self, source_nb):
+        import nbformat
+
+        self.path = pathlib.Path(source_nb).resolve()
+        self.nb = nbformat.read(str(self.path), as_version=4)
+        self.namespace = {"__name__": "__main__"}
+        self.records = {}
+        with _in_notebook_dir(self.path):
+            for cell in self.nb.cells:
+                if cell.cell_type == "code":
+                    records = _run(cell.source, self.namespace)
+                    if _meta(cell).get("grade") and _meta(cell).get("grade_id"):
+                        self.records[_meta(cell)["grade_id"]] = records
+
+    def cells_of(self, exercise):
+        return [c for c in _test_cells(self.nb) if exercise_of(_meta(c)["grade_id"]) == exercise]
+
+    def try_code(self, code, exercise, observe=True):
+        """Run ``code`` (defining the exercise's functions), then the exercise's test cells.
+
+        Returns ``{"cells": {grade_id: records}, "errors": {grade_id: exception name},
+        "visible": [observation, ...], "messages": {grade_id: failure message}}``. With
+        ``observe``, failed visible checks are noted and the cell goes on; without, a cell stops
+        at its first failure as in the student's kernel and its message is kept.
+        """
+        ns = _copy(self.namespace)
+        observed, out = [], {"cells": {}, "errors": {}, "visible": [], "messages": {}}
+        with _in_notebook_dir(self.path):
+            _run(code, ns)
+            if observe:
+                _observing(ns, observed)
+            for cell in self.cells_of(exercise):
+                gid = _meta(cell)["grade_id"]
+                from helpers import evidence
+                try:
+                    out["cells"][gid] = _run(cell.source, ns)
+                except Exception as err:  # noqa: BLE001 - any failure is part of the fingerprint
+                    out["cells"][gid] = list(evidence.recorded)
+                    out["errors"][gid] = type(err).__name__
+                    out["messages"][gid] = str(err)
+        out["visible"] = observed
+        return out
+
+
+def build(source_nb, assignment, corpus=catalogue.CORPUS, log=None):
+    """Fingerprints of every wrong implementation of one assignment (see the module docstring)."""
+    solved = Solved(source_nb)
+    result = {"assignment": assignment, "solution": solved.records, "wrong": {}}
+    for path in catalogue.wrong_files(corpus, assignment):
+        exercise = path.parts[-2]
+        ident = f"{assignment}/{exercise}/{path.stem}"
+        if not solved.cells_of(exercise):
+            continue
+        try:
+            found = solved.try_code(path.read_text(), exercise)
+        except Exception as err:  # noqa: BLE001 - a wrong file that does not even define its function
+            found = {"cells": {}, "errors": {"": type(err).__name__}, "visible": [], "messages": {}}
+        found.pop("messages", None)
+        result["wrong"][ident] = found
+        if log:
+            log(f"  {ident}: {sum(len(r) for r in found['cells'].values())} records, "
+                f"{len(found['visible'])} visible failures")
+    return result
+
+
+def store(root, assignment, source_nb, result, corpus=catalogue.CORPUS):
+    path = cache_path(root, assignment, source_nb, corpus)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for old in path.parent.glob(f"{pathlib.Path(source_nb).stem}-*.json"):
+        old.unlink()
+    path.write_text(json.dumps(result))
+    return path

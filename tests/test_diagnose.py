@@ -1,0 +1,229 @@
+"""The likely-mistake diagnosis: its parts, on small cases made up here.
+
+The measurements on the real collection and on unseen wrong answers are in
+test_diagnose_corpus.py and test_diagnose_unseen.py.
+"""
+import json
+
+import numpy as np
+import pytest
+
+from autograder import catalogue, diagnose, mistake_report, report
+from autograder.course import Submission
+from helpers import checks, mistakes, structural
+from helpers.evidence import encode
+
+
+# -- structural relations ------------------------------------------------------------------
+RNG = np.random.default_rng(13)
+E = RNG.standard_normal((3, 5))
+
+
+@pytest.mark.parametrize("got, kind", [
+    (-E, "sign_flipped"),
+    (E.T, "transposed"),
+    (7 * E, "missing_mean"),
+    (E / 4, "extra_mean"),
+    (E / 2, "factor_two_missing"),
+    (2 * E, "factor_two_extra"),
+    (E.ravel(), "flattened"),
+    (E[::-1], "reversed_order"),
+    (E[:-1], "off_by_one"),
+    (E ** 2, None),            # E has negative entries: squaring is no relation here
+    (E + 0.1, None),
+    (E.copy(), None),
+])
+def test_structural_relations(got, kind):
+    assert structural.relation(E, got) == kind
+
+
+def test_squares_and_roots_of_a_positive_result():
+    norms = np.array([0.5, 2.0, 3.0, 7.0])
+    assert structural.relation(norms, norms ** 2) == "squared"
+    assert structural.relation(norms, np.sqrt(norms)) == "square_root"
+
+
+def test_single_numbers_do_not_prove_a_factor():
+    """Any two numbers have a ratio: one scalar off by 3x names nothing."""
+    assert structural.relation(2.5, 7.5) is None
+    assert structural.relation(np.array([2.5]), np.array([-2.5])) is None
+
+
+def test_a_dict_needs_one_kind_throughout():
+    expected = {"dW1": E, "db1": E[:, :1], "dW2": E[:2]}
+    assert structural.related(expected, {**expected, "dW1": E.T})[:2] == ("transposed", ["dW1"])
+    assert structural.relation(expected, {k: -v for k, v in expected.items()}) == "sign_flipped"
+    assert structural.relation(expected, {"dW1": -E, "db1": E[:, :1] * 3, "dW2": E[:2]}) is None
+    assert structural.related(expected, {"db1": E[:, :1], "dW2": E[:2]})[:2] == ("off_by_one", ["dW1"])
+
+
+# -- the catalogue -------------------------------------------------------------------------
+def test_every_wrong_implementation_has_a_catalogue_entry_for_students():
+    entries = catalogue.entries()
+    assert len(entries) == len(catalogue.wrong_files()) > 100
+    for ident, entry in entries.items():
+        assert entry["name"] and len(entry["name"]) <= 60, ident
+        assert len(entry["explain"]) >= 20, f"{ident}: no explanation"
+        assert "\n" not in entry["explain"], ident
+
+
+def test_the_general_kinds_include_every_structural_relation():
+    assert set(structural.KINDS) | {"in_place"} <= set(catalogue.kinds())
+
+
+# -- hidden records --------------------------------------------------------------------------
+def _rec(name, value, rule="close", **params):
+    return {"name": name, "value": encode(value), "rule": rule, "params": {k: encode(v) for k, v in params.items()}}
+
+
+REFERENCE = [_rec("grads", {"dW1": E, "db1": E[:, :1]}), _rec("params after backward", E, rule="equal")]
+ENTRIES = {"a/backward/sign_error": {"id": "a/backward/sign_error", "name": "sign flipped", "kind": "sign_flipped",
+                                     "explain": "dZ2 = (Y - A2) / m."},
+           "a/backward/weird": {"id": "a/backward/weird", "name": "weird", "kind": "weird",
+                                "explain": "adds 0.3 everywhere."}}
+WRONG = {"a/backward/sign_error": [_rec("grads", {"dW1": -E, "db1": -E[:, :1]}), REFERENCE[1]],
+         "a/backward/weird": [_rec("grads", {"dW1": E + 0.3, "db1": E[:, :1] + 0.3}), REFERENCE[1]]}
+
+
+def test_a_right_answer_is_never_diagnosed():
+    assert diagnose.diagnose_cell(REFERENCE, REFERENCE, WRONG, ENTRIES) is None
+
+
+def test_the_fingerprint_of_a_wrong_implementation_names_it():
+    student = [_rec("grads", {"dW1": E + 0.3, "db1": E[:, :1] + 0.3}), REFERENCE[1]]
+    found = diagnose.diagnose_cell(REFERENCE, student, WRONG, ENTRIES)
+    assert (found["id"], found["how"]) == ("a/backward/weird", "fingerprint")
+    assert diagnose.line(found) == "Likely mistake: weird: adds 0.3 everywhere."
+
+
+def test_without_a_fingerprint_the_structure_names_the_kind():
+    student = [_rec("grads", {"dW1": E.T, "db1": E[:, :1]}), REFERENCE[1]]
+    found = diagnose.diagnose_cell(REFERENCE, student, WRONG, ENTRIES)
+    assert (found["kind"], found["how"], found["keys"]) == ("transposed", "structure", ["dW1"])
+    assert diagnose.line(found).startswith("Likely mistake: shape transposed (dW1): ")
+
+
+def test_a_record_of_the_arguments_after_the_call_means_in_place():
+    student = [REFERENCE[0], _rec("params after backward", E * 0.5, rule="equal")]
+    assert diagnose.diagnose_cell(REFERENCE, student, {}, ENTRIES)["kind"] == "in_place"
+
+
+def test_an_unrelated_wrong_value_gets_no_name():
+    student = [_rec("grads", {"dW1": E + RNG.standard_normal(E.shape), "db1": E[:, :1]}), REFERENCE[1]]
+    assert diagnose.diagnose_cell(REFERENCE, student, WRONG, ENTRIES) is None
+
+
+def test_failing_only_a_quality_bar_names_nothing():
+    """'Accuracy too low' is what many different mistakes have in common."""
+    ref = [_rec("held-out probabilities", np.array([[0.9, 0.1]]), rule="accuracy_at_least",
+                labels=np.array([[1.0, 0.0]]), minimum=0.9)]
+    bad = [_rec("held-out probabilities", np.array([[0.2, 0.8]]), rule="accuracy_at_least",
+                labels=np.array([[1.0, 0.0]]), minimum=0.9)]
+    entries = {"a/train/zero_init": {"id": "a/train/zero_init", "name": "zero init", "kind": "zero_init",
+                                     "explain": "all weights start at zero."}}
+    assert diagnose.diagnose_cell(ref, bad, {"a/train/zero_init": bad}, entries) is None
+
+
+def test_forged_records_cannot_put_their_own_text_in_the_line():
+    """Key names in a line come from the solution's records, never from the student's."""
+    student = [_rec("grads", {"dW1": E.T, "db1": E[:, :1], "SECRET 0.4242": E}), REFERENCE[1]]
+    found = diagnose.diagnose_cell(REFERENCE, student, WRONG, ENTRIES)
+    assert found is None or "SECRET" not in diagnose.line(found)
+
+
+# -- visible checks, in the student's kernel --------------------------------------------------
+MSE_KEY = mistakes.observe("check_close", {"name": "mse on four points", "got": 0.0, "expected": 1.5})["key"]
+DATA = {"mistakes": {"x/y/halved": {"name": "a factor 2 missing", "kind": "factor_two_missing",
+                                    "explain": "the 2 from the square is missing."},
+                     "x/y/other": {"name": "other", "kind": "other", "explain": "something else."}},
+        "kinds": catalogue.kinds(),
+        "checks": {MSE_KEY: [
+            {"mistake": "x/y/halved", "value": encode(np.asarray(0.75)), "tokens": []},
+            {"mistake": "x/y/other", "value": encode(np.asarray(2.25)), "tokens": []}]}}
+
+
+@pytest.fixture
+def visible_data(monkeypatch):
+    monkeypatch.setattr(mistakes, "_data", DATA)
+
+
+def _message(call):
+    with pytest.raises(AssertionError) as err:
+        call()
+    return str(err.value)
+
+
+def test_a_known_wrong_value_at_a_visible_check_is_named(visible_data):
+    text = _message(lambda: checks.check_close("mse on four points", 0.75, 1.5))
+    assert text.splitlines()[-1] == "  Likely mistake: a factor 2 missing: the 2 from the square is missing."
+
+
+def test_an_unknown_value_falls_back_to_its_relation_with_the_expected_one(visible_data):
+    text = _message(lambda: checks.check_close("dW1", E.T, E))
+    assert "Likely mistake: shape transposed" in text
+    assert "Likely mistake" not in _message(lambda: checks.check_close("mse on four points", 0.3, 1.5))
+    assert "Likely mistake" not in _message(lambda: checks.check_close("mse on four points", 0.75, 1.4)), \
+        "a check of the same name with another expected value is another check"
+
+
+def test_a_wrong_shape_is_named_by_its_relation_with_the_expected_one(visible_data):
+    assert "Likely mistake: off by one" in _message(lambda: checks.check_shape("path", np.zeros((6, 2)), (5, 2)))
+    assert "Likely mistake: shape transposed" in _message(lambda: checks.check_shape("dW", np.zeros((2, 3)), (3, 2)))
+    assert "Likely mistake" not in _message(lambda: checks.check_shape("dW", np.zeros((4, 4)), (3, 2)))
+
+
+def test_check_true_and_check_unchanged_get_lines_too(visible_data):
+    assert "Likely mistake: arguments modified in place" in _message(
+        lambda: checks.check_unchanged("params", np.zeros(3), np.ones(3)))
+    assert "Likely mistake" not in _message(lambda: checks.check_true(False, "the loss should go down"))
+
+
+def test_observations_replace_numbers_in_a_check_true_message():
+    seen = mistakes.observe("check_true", {"what": "dW1 disagrees (relative error 3.2e-01)."})
+    assert seen == {"key": "check_true|dW1 disagrees (relative error #).", "value": None, "tokens": ["3.2e-01"]}
+
+
+def test_a_broken_data_file_costs_only_the_line(monkeypatch):
+    monkeypatch.setattr(mistakes, "_data", {"nonsense": True})
+    assert _message(lambda: checks.check_close("x", 1.0, 2.0)).endswith("got:      1.0")
+
+
+# -- the shipped data file ---------------------------------------------------------------------
+def test_the_shipped_visible_fingerprints_are_up_to_date():
+    stored = json.loads(mistakes.DATA.read_text())
+    assert stored["inputs"] == diagnose.inputs_digest(), \
+        "helpers/mistakes.json is stale: run `make mistakes` (python -m autograder.diagnose build)"
+
+
+def test_the_shipped_file_names_only_catalogue_entries():
+    stored = json.loads(mistakes.DATA.read_text())
+    entries = catalogue.entries()
+    assert stored["checks"], "no visible fingerprints at all"
+    for key, items in stored["checks"].items():
+        assert key.split("|")[0] in mistakes.CHECKS
+        for item in items:
+            assert item["mistake"] in entries, f"{key}: {item['mistake']} is not in the catalogue"
+            assert set(item) == {"mistake", "value", "tokens"}
+
+
+# -- the instructor's view ---------------------------------------------------------------------
+def _sub(student, mistakes_by_cell):
+    sub = Submission("03-two-layer-backprop", student, {"two_layer_backprop": None})
+    sub.scores = {"test_backward_1": (0.0, 2.0), "test_forward": (2.0, 2.0)}
+    sub.mistakes = mistakes_by_cell
+    return sub
+
+
+def test_the_class_report_counts_students_per_mistake(tmp_path):
+    subs = [_sub("ada", {"test_backward_1": "sign flipped", "test_backward_2": "sign flipped"}),
+            _sub("bob", {"test_backward_1": "sign flipped"}),
+            _sub("cy", {"test_backward_2": "a sum where a mean was meant"}),
+            _sub("dee", {})]
+    assert mistake_report.counts(subs) == {("03-two-layer-backprop", "backward", "sign flipped"): 2,
+                                           ("03-two-layer-backprop", "backward", "a sum where a mean was meant"): 1}
+    report.write(tmp_path, subs)
+    rows = {r[0]: r for r in (line.split(",") for line in (tmp_path / "grades.csv").read_text().splitlines())}
+    assert rows["student"][-1] == "likely_mistakes"
+    assert rows["ada"][-1] == "backward: sign flipped" and rows["dee"][-1] == ""
+    assert (tmp_path / "grades.png").stat().st_size > 10_000
+    assert "    2  03-two-layer-backprop / backward: sign flipped" in report.summary(subs)

@@ -1,0 +1,158 @@
+"""The diagnosis on the collection of wrong implementations it is built from.
+
+Each wrong implementation runs through its exercise's test cells as in a student's kernel
+(``autograder.diagnose_eval``); what the feedback of its failed cells would say must name its
+own mistake. Left out of the fingerprints (leave-one-out), it must still be named by its kind
+where the collection or the structure knows that kind, and never be named wrongly.
+"""
+import functools
+import re
+import warnings
+
+import numpy as np
+import pytest
+
+from autograder import catalogue, diagnose
+from autograder.diagnose_eval import Evaluation, judge
+from autograder.feedback import split_hidden
+from course import built_assignments, source_path
+from helpers import structural
+from helpers.mistakes import PREFIX
+
+CASES = [p for a in built_assignments() for p in catalogue.wrong_files(assignment=a)]
+ENTRIES = catalogue.entries()
+# Kinds that a value's relation with the right one reveals without any fingerprint.
+FOUND_BY_STRUCTURE = set(structural.KINDS) | {"in_place"}
+# Mistakes no test can see as such: the wrong code crashes before it records anything, or its
+# values are those of another mistake of the same exercise.
+UNNAMED = {
+    "02-chain-rule/sigmoid/scalar_math_exp",            # raises on the first array: nothing to compare
+    "01-gradient-descent/minibatches/rows_not_columns",  # raises inside the generator: nothing recorded
+}
+# Entries of one kind that are about different functions of their exercise: neither can stand
+# in for the other.
+NOT_SIBLINGS = {
+    "02-chain-rule/activation_derivatives/sigmoid_of_activation",
+    "02-chain-rule/activation_derivatives/tanh_of_activation",
+}
+# Left out, at most this share of the named answers may be named wrongly (the goal on unseen ones).
+LOO_WRONG_AT_MOST = 0.10
+
+
+def _id(path):
+    return f"{path.parts[-3]}/{path.parts[-2]}/{path.stem}"
+
+
+def _siblings(entry):
+    """Other entries of the same kind, in the same exercise or found by structure anywhere."""
+    return [e for e in ENTRIES.values() if e["kind"] == entry["kind"] and e["id"] != entry["id"] and
+            (e["id"].rsplit("/", 1)[0] == entry["id"].rsplit("/", 1)[0] or e["kind"] in FOUND_BY_STRUCTURE)]
+
+
+@functools.lru_cache(maxsize=None)
+def evaluation(assignment):
+    return Evaluation(assignment)
+
+
+@functools.lru_cache(maxsize=None)
+def _lines(path, leave_out=None):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return evaluation(path.parts[-3]).lines(path.read_text(), path.parts[-2], leave_out)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", CASES, ids=_id)
+def test_each_wrong_implementation_is_named_as_itself(case):
+    entry = ENTRIES[_id(case)]
+    found = _lines(case)
+    assert found, f"{entry['id']}: no test cell failed"
+    named, right = judge(found, entry["id"], entry["kind"])
+    if entry["id"] in UNNAMED:
+        assert not named or right
+        return
+    assert named, f"{entry['id']}: no Likely mistake line"
+    assert right, f"{entry['id']} named as {[i for _, i, _ in found.values()]}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", [c for c in CASES if _id(c) not in NOT_SIBLINGS and _siblings(ENTRIES[_id(c)])],
+                         ids=_id)
+def test_left_out_it_is_still_named_by_a_sibling_of_its_kind(case):
+    entry = ENTRIES[_id(case)]
+    found = _lines(case, leave_out=entry["id"])
+    named, right = judge(found, entry["kind"])
+    assert right, f"{entry['id']} (left out): named {[i for _, i, _ in found.values()]}, want kind {entry['kind']}"
+
+
+@pytest.mark.slow
+def test_left_out_answers_are_seldom_named_wrongly():
+    """Without its own fingerprints each entry is an answer never seen: a wrong name must be rare."""
+    named = wrong = 0
+    for case in CASES:
+        entry = ENTRIES[_id(case)]
+        is_named, right = judge(_lines(case, leave_out=entry["id"]), entry["kind"])
+        named += is_named
+        wrong += is_named and not right
+        if is_named and not right:
+            print("named wrongly when left out:", entry["id"])
+    print(f"left out: {named} of {len(CASES)} named, {wrong} wrongly")
+    assert wrong <= LOO_WRONG_AT_MOST * named
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("assignment", built_assignments())
+def test_a_right_answer_is_never_diagnosed(assignment):
+    ev = evaluation(assignment)
+    for gid, records in ev.solved.records.items():
+        assert diagnose.diagnose_cell(records, records, {}, ev.entries) is None, gid
+    exercises = {p.parts[-2] for p in catalogue.wrong_files(assignment=assignment)}
+    for exercise in sorted(exercises):
+        solution = "\n\n".join(c.source for c in ev.solved.nb.cells
+                               if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") == exercise)
+        assert solution, exercise
+        assert ev.lines(solution, exercise) == {}, f"{exercise}: the solution's own code failed or was diagnosed"
+
+
+def _hidden_lines(assignment):
+    nb = evaluation(assignment).solved.nb
+    return [line.strip() for c in nb.cells if c.cell_type == "code" for line in split_hidden(c.source)[2]
+            if len(line.strip()) >= 8]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("assignment", built_assignments())
+def test_no_line_quotes_the_hidden_tests_or_their_numbers(assignment):
+    hidden = _hidden_lines(assignment)
+    allowed = " ".join(f"{e['name']} {e['explain']}" for e in ENTRIES.values()) + \
+        " ".join(f"{k['name']} {k['explain']}" for k in catalogue.kinds().values())
+    for case in catalogue.wrong_files(assignment=assignment):
+        for text, _, _ in _lines(case).values():
+            if text is None:
+                continue
+            assert text.startswith(PREFIX)
+            assert not any(h in text for h in hidden), f"{_id(case)}: {text}"
+            for number in re.findall(r"\d+\.\d+|\d{2,}", text):
+                assert number in allowed, f"{_id(case)}: {number!r} in {text!r} comes from no catalogue text"
+
+
+@pytest.mark.slow
+def test_a_submission_that_tampers_with_numpy_gets_only_catalogue_text():
+    """Patched comparisons pass the visible checks in the kernel; the judge and the diagnosis do not care."""
+    ev = evaluation("03-two-layer-backprop")
+    case = catalogue.CORPUS / "03-two-layer-backprop" / "backward" / "transposed_dW1.py"
+    attack = case.read_text() + "\nnp.allclose = lambda *a, **k: True\nnp.isclose = lambda a, b, *r, **k: np.ones(np.shape(a), bool)\n"
+    saved = np.allclose, np.isclose
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            out = ev.run(attack, "backward")
+    finally:
+        np.allclose, np.isclose = saved
+    found = ev.read(out)
+    texts = [t for t, _, _ in found.values() if t]
+    assert texts, "the tampered submission's records should still be judged and diagnosed"
+    sentences = {diagnose.line({**e, "keys": []}) for e in ENTRIES.values()}
+    for text in texts:
+        assert re.sub(r" \([^)]*\):", ":", text, count=1) in sentences | {
+            f"{PREFIX} {k['name']}: {k['explain']}" for k in catalogue.kinds().values()}, text
