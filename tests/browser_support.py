@@ -208,14 +208,17 @@ JS_RUN_ALL = """(path) => {
     return true;
 }"""
 
-JS_RUN_ALL_DONE = """(path) => {
+JS_RUN_ALL_STATE = """(path) => {
     const panel = window.__testPanels[path];
     const kernel = panel.sessionContext.session && panel.sessionContext.session.kernel;
     const cells = panel.content.widgets.filter((cell) => cell.model.type === 'code');
-    const started = cells.length && cells[0].model.executionCount !== null;
-    // A running or queued cell shows [*] as its prompt.
-    const busy = cells.some((cell) => cell.promptNode && cell.promptNode.textContent.includes('*'));
-    return started && !busy && !!kernel && kernel.status === 'idle';
+    return {
+        executed: cells.filter((cell) => cell.model.executionCount !== null).length,
+        last: cells.length > 0 && cells[cells.length - 1].model.executionCount !== null,
+        // A running or queued cell shows [*] as its prompt.
+        busy: cells.some((cell) => cell.promptNode && cell.promptNode.textContent.includes('*')),
+        idle: !!kernel && kernel.status === 'idle',
+    };
 }"""
 
 
@@ -254,13 +257,21 @@ class NotebookPage:
         assert index >= 0, f"no cell containing {needle!r} in {self.relative}"
         return self.page.locator(f"[data-test-cell='{mark}']")
 
-    def run_all(self, timeout=600_000):
-        """Run → Run All Cells, as a student clicks it; returns the notebook (nbformat JSON) once no
-        cell is running or queued any more and the kernel is idle."""
+    def run_all(self, timeout=600, settled=20):
+        """Run → Run All Cells, as a student clicks it; returns the notebook (nbformat JSON) when the
+        last cell has run and the kernel is idle, or when nothing has changed for ``settled`` s
+        (Run All stopped early: the caller sees cells without an execution count)."""
         self.page.evaluate(JS_RUN_ALL, self.relative)
-        for _ in range(2):  # twice: idle between two cells' messages is not the end
-            self.page.wait_for_function(JS_RUN_ALL_DONE, arg=self.relative, timeout=timeout, polling=500)
-            time.sleep(1.0)
+        deadline, last_change, seen = time.monotonic() + timeout, time.monotonic(), None
+        while time.monotonic() < deadline:
+            state = self.page.evaluate(JS_RUN_ALL_STATE, self.relative)
+            quiet = state["idle"] and not state["busy"]
+            if state["executed"] != seen:
+                seen, last_change = state["executed"], time.monotonic()
+            elif quiet and (state["last"] and time.monotonic() - last_change > 1.0
+                            or time.monotonic() - last_change > settled):
+                break
+            time.sleep(0.5)
         return self.page.evaluate("(path) => window.__testPanels[path].content.model.toJSON()", self.relative)
 
     def close(self):
