@@ -107,17 +107,24 @@ def _show_not_solved(shell, etype, value, tb, tb_offset=None):
 
 
 def _called_functions(source, namespace):
-    """Functions and classes defined in the notebook that ``source`` calls, in order."""
+    """The student's functions that a test cell calls: defined in the notebook, not in this cell.
+
+    Only the part above ``### BEGIN HIDDEN TESTS`` is read, so the line is the same in the
+    student's notebook and in a graded one, and says nothing about the hidden tests.
+    """
     try:
-        tree = ast.parse(source)
+        tree = ast.parse(source.split("### BEGIN HIDDEN TESTS")[0])
     except SyntaxError:
         return []
+    defined_here = {node.name for node in ast.walk(tree) if isinstance(node, (ast.FunctionDef, ast.ClassDef))}
+    defined_here |= {node.id for node in ast.walk(tree) if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)}
     names = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id not in names:
-            obj = namespace.get(node.func.id)
-            if callable(obj) and getattr(obj, "__module__", None) == "__main__" and node.func.id != "<lambda>":
-                names.append(node.func.id)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            name, obj = node.func.id, namespace.get(node.func.id)
+            if (name not in names and name not in defined_here and not name.startswith("_") and callable(obj)
+                    and getattr(obj, "__module__", None) == "__main__"):
+                names.append(name)
     return names
 
 

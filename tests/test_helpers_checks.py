@@ -3,7 +3,7 @@ import re
 import numpy as np
 import pytest
 
-from helpers import checks
+from helpers import checks, messages
 
 
 def message_of(fn, *args, **kwargs):
@@ -87,3 +87,17 @@ def test_once_solved_lets_other_errors_through():
 
 
 messages_ansi = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def test_the_pass_line_names_the_students_functions_from_the_visible_part_only():
+    def mse_loss(a, b):
+        return 0.0
+
+    def _h_loss(a):
+        return 0.0
+    namespace = {"mse_loss": mse_loss, "_h_loss": _h_loss, "check_close": checks.check_close, "helper": mse_loss}
+    for f in (mse_loss, _h_loss):
+        f.__module__ = "__main__"
+    source = ("def helper(x):\n    return x\n\nloss = mse_loss(1, 2)\ncheck_close('x', helper(loss), 0.0)\n"
+              "### BEGIN HIDDEN TESTS\nassert _h_loss(mse_loss(3, 4)) == 0.0\n### END HIDDEN TESTS")
+    assert messages._called_functions(source, namespace) == ["mse_loss"]

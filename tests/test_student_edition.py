@@ -219,3 +219,25 @@ def test_no_helper_passes_an_exercises_hidden_tests(assignment, monkeypatch):
                 if _passes(solved, ns, exercise, names, candidate):
                     passed.append(f"{qualname} passes {exercise}")
     assert not passed, passed
+
+
+# ---------------------------------------------------------------- Run All outside JupyterLab
+
+@pytest.mark.slow
+@pytest.mark.parametrize("assignment", built_assignments())
+def test_nbconvert_execute_reaches_the_end_of_the_untouched_release(assignment, tmp_path, monkeypatch):
+    """As `jupyter nbconvert --execute` without --allow-errors: only tagged cells may fail, and a
+    cell that says an exercise is missing shows no figure; no stray value under any cell."""
+    from nbclient import NotebookClient
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    nb = read(release_path(assignment))
+    NotebookClient(nb, timeout=600, allow_errors=False, resources={"metadata": {"path": str(tmp_path)}}).execute()
+    code = [cell for cell in nb.cells if cell.cell_type == "code"]
+    assert code[-1].execution_count is not None
+    for cell in code:
+        text = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
+        if "not solved yet" in text:
+            assert not any("image/png" in o.get("data", {}) for o in cell.outputs), cell.source[:60]
+        for output in cell.outputs:
+            if output.output_type == "execute_result":
+                assert " at 0x" not in output.data.get("text/plain", ""), cell.source[:60]
