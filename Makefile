@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 ASSIGNMENTS := $(notdir $(wildcard source/*))
 ROOT_FLAG   := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: setup lab test release grade bench mistakes clean
+.PHONY: setup lab test release student-edition grade bench mistakes clean
 
 setup: $(VENV)/.installed
 
@@ -17,14 +17,21 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
+# The course's JupyterLab settings (jupyter/): no news pop-up, no nbgrader Assignment List
+# (it needs a JupyterHub exchange); the Formgrader stays.
 lab: setup
-	$(VENV)/bin/jupyter lab --notebook-dir=$(CURDIR) $(ROOT_FLAG) $(LAB_ARGS)
+	JUPYTER_CONFIG_PATH=$(CURDIR)/jupyter $(VENV)/bin/jupyter lab --notebook-dir=$(CURDIR) \
+	  --LabApp.app_settings_dir=$(CURDIR)/jupyter/lab-settings $(ROOT_FLAG) $(LAB_ARGS)
 
 test: setup
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 release: setup
 	for a in $(ASSIGNMENTS); do $(VENV)/bin/nbgrader generate_assignment $$a --force || exit 1; done
+
+# dist/student/: release/ notebooks, helpers/ and a student README, Makefile and requirements.
+student-edition:
+	python3 student/build.py dist/student
 
 grade: setup
 	$(PY) -m autograder grade $(GRADE_ARGS)
@@ -38,4 +45,4 @@ bench: setup
 	status=0; for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || status=1; done; exit $$status
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache dist

@@ -27,3 +27,11 @@ c.GenerateFeedback.preprocessors = [
     "autograder.feedback.HideHiddenTests",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
+
+# Run All reaches the end of a student's notebook: test and solution cells get the
+# `raises-exception` tag (autograder/run_all.py), so JupyterLab and nbconvert show their errors
+# and go on. nbgrader's own list comes first, unchanged.
+from nbgrader.converters import GenerateAssignment  # noqa: E402
+
+c.GenerateAssignment.preprocessors = GenerateAssignment.class_traits()["preprocessors"].default() + [
+    "autograder.run_all.TagCellsThatMayRaise"]

@@ -1,20 +1,36 @@
 """Assertions for the visible tests: each failure says what was expected, what came, and a hint.
 
-A failing check raises ``AssertionError`` so nbgrader counts the cell as failed, with a message
-written for a student rather than a stack of numpy internals.
+A failing check raises ``CheckFailed`` (an ``AssertionError``) so nbgrader counts the cell as
+failed; in JupyterLab it shows just that message and the line of the cell, not a traceback
+(``helpers.messages``). Importing this module also makes an unsolved exercise say which function
+to write, and a cell whose checks pass say so.
 """
+import functools
+import sys
 from contextlib import contextmanager
 
 import numpy as np
 
-from helpers import mistakes
+from helpers import messages, mistakes
+
+messages.install()
 
 
-def _fail(what, expected, got, hint):
-    message = f"{what}\n  expected: {expected}\n  got:      {got}"
+def _fail(what, expected=None, got=None, hint=None):
+    """The one place a failed check is built and raised (``expected``/``got`` None: a plain statement)."""
+    message = what if expected is None and got is None else f"{what}\n  expected: {expected}\n  got:      {got}"
     if hint:
         message += f"\n  hint:     {hint}"
-    raise AssertionError(message + mistakes.likely_line())
+    raise messages.CheckFailed(message + mistakes.likely_line())
+
+
+def _counted(check):
+    """Count every check a cell runs, so a cell whose checks all pass can say so."""
+    @functools.wraps(check)
+    def counted(*args, **kwargs):
+        messages.checks_run += 1
+        return check(*args, **kwargs)
+    return counted
 
 
 def _short(value):
@@ -22,6 +38,7 @@ def _short(value):
     return text if len(text) < 300 else text[:297] + "..."
 
 
+@_counted
 def check_type(name, value, expected_type, hint=None):
     """``value`` is an instance of ``expected_type`` (a type or a tuple of types)."""
     if not isinstance(value, expected_type):
@@ -30,6 +47,7 @@ def check_type(name, value, expected_type, hint=None):
               type(value).__name__, hint)
 
 
+@_counted
 def check_float(name, value, hint=None):
     """A plain Python float (losses are returned as floats, not 0-d or 1-element arrays)."""
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (float, int, np.floating, np.integer)):
@@ -37,6 +55,7 @@ def check_float(name, value, hint=None):
               hint or "reduce to one number, e.g. with np.mean(...), then float(...)")
 
 
+@_counted
 def check_shape(name, value, shape, hint=None):
     """``value`` is an ndarray with exactly this shape."""
     if not isinstance(value, np.ndarray):
@@ -46,6 +65,7 @@ def check_shape(name, value, shape, hint=None):
               hint or "check the (n_out, n_in) and (features, examples) conventions")
 
 
+@_counted
 def check_finite(name, value, hint=None):
     """No NaN or infinity anywhere in ``value``."""
     arr = np.asarray(value, dtype=float)
@@ -53,6 +73,7 @@ def check_finite(name, value, hint=None):
         _fail(f"{name} contains NaN or infinity.", "finite values", _short(value), hint)
 
 
+@_counted
 def check_close(name, got, expected, rtol=1e-6, atol=1e-9, hint=None):
     """``got`` matches ``expected`` entry by entry within the tolerances (shapes must agree)."""
     got_arr = np.asarray(got, dtype=float)
@@ -63,13 +84,14 @@ def check_close(name, got, expected, rtol=1e-6, atol=1e-9, hint=None):
         _fail(f"{name} is not the expected value.", _short(expected), _short(got), hint)
 
 
+@_counted
 def check_true(condition, what, hint=None):
     """A property that has no single expected value (monotone, in range, unchanged...)."""
     if not condition:
-        message = what if not hint else f"{what}\n  hint:     {hint}"
-        raise AssertionError(message + mistakes.likely_line())
+        _fail(what, hint=hint)
 
 
+@_counted
 def check_unchanged(name, before, after, hint=None):
     """An argument was not modified in place by the function under test."""
     if not np.array_equal(np.asarray(before), np.asarray(after)):
@@ -78,14 +100,17 @@ def check_unchanged(name, before, after, hint=None):
 
 
 @contextmanager
-def once_solved(*exercise_ids):
-    """Run a demo cell only when the exercises it uses are done; otherwise say which to finish.
+def once_solved(*functions):
+    """Run a demo cell only when the exercises it uses are done; otherwise say which to write.
 
-    Demo cells in the student release call functions that still raise NotImplementedError; this
-    keeps those cells quiet and tells the student what to do instead of showing a traceback.
+    Demo cells in the student release call functions that still raise NotImplementedError. Instead
+    of a traceback the cell prints one line naming the function that is not written yet
+    (``functions``, the names the cell needs, are only used when that cannot be told), and any
+    figure the cell had started is dropped, so no empty axes are shown.
     """
     try:
         yield
-    except NotImplementedError:
-        names = ", ".join(f"`{e}`" for e in exercise_ids)
-        print(f"This cell needs your solution to {names}: finish it above, then run this cell again.")
+    except NotImplementedError as error:
+        if "matplotlib.pyplot" in sys.modules:
+            sys.modules["matplotlib.pyplot"].close("all")
+        print(messages.not_solved_line(error, functions, again=True))

@@ -60,9 +60,9 @@ def train_test_split(X, Y, test_fraction, rng):
     if not 0 < test_fraction < 1:
         raise ValueError(f"test_fraction must be between 0 and 1, got {test_fraction}")
     m = X.shape[-1]
-    order = rng.permutation(m)
+    shuffled = rng.permutation(m)
     n_test = max(1, int(round(test_fraction * m)))
-    test, train = order[:n_test], order[n_test:]
+    test, train = shuffled[:n_test], shuffled[n_test:]
     return X[..., train], Y[..., train], X[..., test], Y[..., test]
 
 

@@ -1,10 +1,12 @@
 """The engine and figure of notebook 01's learning-rate explorer: descent paths on a 2-D surface.
 
-The four optimisers run in one loop over the whole path, written for drawing rather than as the
-notebook's step functions (those are the student's exercises; the explorer can use them instead
-once they work, see ``descend_with_own_functions``).
+Momentum, RMSProp and Adam are notebook 01's exercises, so this module does not write them out:
+until the student's step functions run (``descend_with_own_functions``), the explorer steps with
+scikit-learn's optimisers (the ones its ``MLPClassifier`` trains with), set up to follow the
+course's definitions. Plain descent is the explorer's subject and is one line here.
 """
 import numpy as np
+from sklearn.neural_network._stochastic_optimizers import AdamOptimizer, SGDOptimizer
 
 from helpers.surfaces import quadratic_valley, rosenbrock
 
@@ -26,6 +28,35 @@ def _stop_at_divergence(path, losses):
     return path[: k + 1], losses[: k + 1], k
 
 
+class _Stepper:
+    """One of scikit-learn's optimisers on a single parameter vector, as the course defines it.
+
+    scikit-learn's momentum keeps ``u = beta u - lr g`` (``u = -lr v``: the same path). Its Adam
+    scales the step size by the bias corrections but adds ``eps`` to the uncorrected root, so
+    ``eps`` is rescaled each step to sit where the course puts it. RMSProp is Adam without the
+    first average (``beta_1 = 0``) and without bias correction, which the step size undoes.
+    """
+
+    def __init__(self, optimizer, theta, lr):
+        self.optimizer, self.lr, self.t = optimizer, lr, 0
+        self.params = [theta]
+        if optimizer == "momentum":
+            self.engine = SGDOptimizer(self.params, learning_rate_init=lr, momentum=BETA, nesterov=False)
+        elif optimizer == "RMSProp":
+            self.engine = AdamOptimizer(self.params, learning_rate_init=lr, beta_1=0.0, beta_2=RHO, epsilon=EPS)
+        else:
+            self.engine = AdamOptimizer(self.params, learning_rate_init=lr, beta_1=BETA1, beta_2=BETA2, epsilon=EPS)
+
+    def step(self, gradient):
+        self.t += 1
+        if self.optimizer == "RMSProp":
+            self.engine.learning_rate_init = self.lr / np.sqrt(1 - RHO ** self.t)
+        elif self.optimizer == "Adam":
+            self.engine.epsilon = EPS * np.sqrt(1 - BETA2 ** self.t)
+        self.engine.update_params(self.params, [gradient])
+        return self.params[0].copy()
+
+
 def descend(surface, optimizer, lr, n_steps):
     """Run ``optimizer`` from ``surface.start``: ``{"path" (k+1, 2), "losses" (k+1,), "diverged_at"}``.
 
@@ -35,23 +66,11 @@ def descend(surface, optimizer, lr, n_steps):
     if optimizer not in OPTIMIZERS:
         raise ValueError(f"optimizer must be one of {OPTIMIZERS}, got {optimizer!r}")
     theta = np.array(surface.start, dtype=float)
-    first, second = np.zeros(2), np.zeros(2)  # running mean of gradients, of squared gradients
+    stepper = None if optimizer == "GD" else _Stepper(optimizer, theta.copy(), lr)
     points = [theta]
-    for t in range(1, n_steps + 1):
+    for _ in range(n_steps):
         g = surface.gradient(theta)
-        if optimizer == "GD":
-            direction = g
-        elif optimizer == "momentum":
-            first = BETA * first + g
-            direction = first
-        elif optimizer == "RMSProp":
-            second = RHO * second + (1 - RHO) * g * g
-            direction = g / (np.sqrt(second) + EPS)
-        else:  # Adam: both averages, with their start-up bias divided out
-            first = BETA1 * first + (1 - BETA1) * g
-            second = BETA2 * second + (1 - BETA2) * g * g
-            direction = (first / (1 - BETA1 ** t)) / (np.sqrt(second / (1 - BETA2 ** t)) + EPS)
-        theta = theta - lr * direction
+        theta = theta - lr * g if stepper is None else stepper.step(g)
         points.append(theta)
         loss = surface.loss(theta)
         if not np.isfinite(loss) or loss > DIVERGED_ABOVE:

@@ -5,6 +5,7 @@ control recomputes a result (a plain dict, kept in ``last_result`` so tests can 
 that were drawn), redraws one persistent matplotlib figure and replaces the image's PNG bytes:
 the output updates in place, with no flicker and no growing list of figures.
 """
+import html
 import io
 import os
 import warnings
@@ -211,6 +212,7 @@ def own_functions_toggle(namespace, groups):
                            indent=False, style=CONTROL_STYLE, layout=widgets.Layout(width="auto"))
     box.add_class(css_name(box.description))
     box.functions = functions or None
-    box.note = label = widgets.Label(_note(status))
+    # A Label never wraps (a long note was cut off at the right edge); this text does.
+    box.note = label = widgets.HTML(html.escape(_note(status)), layout=widgets.Layout(flex="1 1 0%", min_width="0"))
     label.add_class("explorer-own-note")
-    return box, widgets.HBox([box, label], layout=widgets.Layout(grid_gap="16px", align_items="center"))
+    return box, widgets.HBox([box, label], layout=widgets.Layout(grid_gap="16px", align_items="center", width="100%"))

@@ -2,7 +2,8 @@
 
 The server runs on a free loopback port over a temporary copy of the notebooks it needs, with
 Jupyter's config, data, runtime, settings and workspace directories all in temporary folders, so no
-user setting, saved workspace or news popup leaks in. The page reaches nothing but 127.0.0.1.
+user setting or saved workspace leaks in; the course's own settings (``jupyter/``) apply, as in
+``make lab``. The page reaches nothing but 127.0.0.1.
 """
 import contextlib
 import json
@@ -26,8 +27,10 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 # JupyterLab settings for a quiet, test-friendly Lab: no news or update checks, every cell kept in
 # the DOM (no windowing), no extension manager.
+# The news pop-up and nbgrader's Assignment List are turned off by the course's own settings
+# (jupyter/, which `make lab` loads too), so the tests see what a student sees.
+COURSE_JUPYTER = REPO / "jupyter"
 LAB_SETTINGS = {
-    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false", "checkForUpdates": False},
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
     "@jupyterlab/extensionmanager-extension/plugin.jupyterlab-settings": {"enabled": False},
 }
@@ -60,6 +63,7 @@ class LabServer:
         self.url = f"http://127.0.0.1:{self.port}"
         env = dict(os.environ)
         env.pop("NBGRADER_EXECUTION", None)  # the explorers must run in full
+        env["JUPYTER_CONFIG_PATH"] = str(COURSE_JUPYTER)
         for name, sub in [("JUPYTER_CONFIG_DIR", "config"), ("JUPYTER_DATA_DIR", "data"),
                           ("JUPYTER_RUNTIME_DIR", "runtime"), ("JUPYTERLAB_SETTINGS_DIR", "settings"),
                           ("JUPYTERLAB_WORKSPACES_DIR", "workspaces"), ("IPYTHONDIR", "ipython"),
@@ -72,7 +76,7 @@ class LabServer:
             path.write_text(json.dumps(values))
         command = [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={self.port}", "--ServerApp.port_retries=0",
                    "--ServerApp.ip=127.0.0.1", f"--ServerApp.token={self.token}", f"--ServerApp.root_dir={self.root}",
-                   "--LabApp.expose_app_in_browser=True", "--LabApp.news_url=None",
+                   "--LabApp.expose_app_in_browser=True", f"--LabApp.app_settings_dir={COURSE_JUPYTER / 'lab-settings'}",
                    f"--LabApp.workspaces_dir={self.home / 'workspaces'}"]
         if os.geteuid() == 0:
             command.append("--allow-root")
@@ -195,6 +199,29 @@ JS_CLOSE = """async (path) => {
 }"""
 
 
+JS_RUN_ALL = """(path) => {
+    const app = window.jupyterapp;
+    const panel = window.__testPanels[path];
+    app.shell.activateById(panel.id);
+    // Not awaited: the command's promise settles at the first error, while later cells still run.
+    app.commands.execute('notebook:run-all-cells').catch(() => {});
+    return true;
+}"""
+
+JS_RUN_ALL_STATE = """(path) => {
+    const panel = window.__testPanels[path];
+    const kernel = panel.sessionContext.session && panel.sessionContext.session.kernel;
+    const cells = panel.content.widgets.filter((cell) => cell.model.type === 'code');
+    return {
+        executed: cells.filter((cell) => cell.model.executionCount !== null).length,
+        last: cells.length > 0 && cells[cells.length - 1].model.executionCount !== null,
+        // A running or queued cell shows [*] as its prompt.
+        busy: cells.some((cell) => cell.promptNode && cell.promptNode.textContent.includes('*')),
+        idle: !!kernel && kernel.status === 'idle',
+    };
+}"""
+
+
 class LabPage:
     """JupyterLab loaded once in a browser page; notebooks are opened and closed inside it."""
 
@@ -229,6 +256,23 @@ class NotebookPage:
         index = self.page.evaluate(JS_RUN_CELL, {"path": self.relative, "needle": needle, "mark": mark})
         assert index >= 0, f"no cell containing {needle!r} in {self.relative}"
         return self.page.locator(f"[data-test-cell='{mark}']")
+
+    def run_all(self, timeout=600, settled=20):
+        """Run → Run All Cells, as a student clicks it; returns the notebook (nbformat JSON) when the
+        last cell has run and the kernel is idle, or when nothing has changed for ``settled`` s
+        (Run All stopped early: the caller sees cells without an execution count)."""
+        self.page.evaluate(JS_RUN_ALL, self.relative)
+        deadline, last_change, seen = time.monotonic() + timeout, time.monotonic(), None
+        while time.monotonic() < deadline:
+            state = self.page.evaluate(JS_RUN_ALL_STATE, self.relative)
+            quiet = state["idle"] and not state["busy"]
+            if state["executed"] != seen:
+                seen, last_change = state["executed"], time.monotonic()
+            elif quiet and (state["last"] and time.monotonic() - last_change > 1.0
+                            or time.monotonic() - last_change > settled):
+                break
+            time.sleep(0.5)
+        return self.page.evaluate("(path) => window.__testPanels[path].content.model.toJSON()", self.relative)
 
     def close(self):
         """Shut the notebook's kernel down and close its tab."""

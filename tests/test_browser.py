@@ -1,11 +1,14 @@
 """The explorers in a real browser: JupyterLab + headless Chromium, driven by Playwright.
 
-Each test runs an explorer's cell, moves its controls the way a student does (keyboard on a
-slider handle, typing into a slider's readout, picking from a dropdown) and waits for the exact
-readout recomputed here independently (``widget_references``). A failing test leaves a screenshot
-in tests/artifacts/.
+Each explorer test runs an explorer's cell, moves its controls the way a student does (keyboard on
+a slider handle, typing into a slider's readout, picking from a dropdown) and waits for the exact
+readout recomputed here independently (``widget_references``). The Run All tests click Run All on
+every untouched release notebook and every solved source notebook, in one JupyterLab, and read
+what a student would see. A failing test leaves a screenshot in tests/artifacts/.
 """
+import ast
 import pathlib
+import re
 import shutil
 import tempfile
 
@@ -14,6 +17,7 @@ from system_tools import require_tool
 
 from browser_support import CHROMIUM, CHROMIUM_ARGS, REPO, LabPage, course_copy, start_lab, only_loopback, \
     screenshot_on_failure
+from course import built_assignments, nbgrader_meta, read, release_path, source_path
 from widget_references import (depth_readout, descent_readout, playground_readout, reference_descent, reference_norms,
                                reference_playground)
 
@@ -47,10 +51,13 @@ def course_notebooks():
 COURSE_NOTEBOOKS = course_notebooks()
 
 
+RUN_ALL_NOTEBOOKS = [str(path(a).relative_to(REPO)) for a in built_assignments() for path in (release_path, source_path)]
+
+
 @pytest.fixture(scope="module")
 def server():
     root = pathlib.Path(tempfile.mkdtemp(prefix="lab-root-"))
-    course_copy(root, [FIXTURE] + [path for _, path in COURSE_NOTEBOOKS])
+    course_copy(root, sorted({FIXTURE, *RUN_ALL_NOTEBOOKS, *(path for _, path in COURSE_NOTEBOOKS)}))
     lab = start_lab(root)
     yield lab
     lab.stop()
@@ -255,3 +262,88 @@ def test_the_course_notebooks_were_found_or_are_not_written_yet():
         for path in REPO.glob(f"source/{assignment}-*/*.ipynb"):
             if needle in path.read_text(encoding="utf-8"):
                 assert (assignment, str(path.relative_to(REPO))) in COURSE_NOTEBOOKS
+
+
+# ---------------------------------------------------------------- Run All, as a student clicks it
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+NOT_SOLVED = re.compile(r"not solved yet: write `([\w.]+)` above")
+
+
+def solution_functions(assignment):
+    """Every function and class the solution cells of a notebook define."""
+    names = set()
+    for cell in read(source_path(assignment)).cells:
+        if cell.cell_type == "code" and nbgrader_meta(cell).get("solution"):
+            source = "\n".join(line for line in cell.source.splitlines() if not line.lstrip().startswith("%"))
+            for node in ast.walk(ast.parse(source)):
+                if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+                    names.add(node.name)
+    return names
+
+
+def texts(cell):
+    """What a cell shows: its stream text, and each error as its (ANSI-free) traceback lines."""
+    shown, errors, images = [], [], 0
+    for output in cell.get("outputs", []):
+        if output["output_type"] == "stream":
+            shown.append(output["text"] if isinstance(output["text"], str) else "".join(output["text"]))
+        elif output["output_type"] == "error":
+            errors.append([ANSI.sub("", line) for line in output["traceback"]])
+        else:
+            images += "image/png" in output.get("data", {})
+    return "".join(shown), errors, images
+
+
+def run_all(lab, notebook):
+    with screenshot_on_failure(lab.page, "run-all-" + notebook.replace("/", "_")):
+        opened = lab.open(notebook)
+        try:
+            nb = opened.run_all()
+        finally:
+            opened.close()
+    code = [cell for cell in nb["cells"] if cell["cell_type"] == "code"]
+    assert code[-1]["execution_count"] is not None, f"{notebook}: Run All stopped before the last cell"
+    assert all(cell["execution_count"] is not None for cell in code), f"{notebook}: a cell was skipped"
+    return code
+
+
+def is_test_cell(cell):
+    meta = cell.get("metadata", {}).get("nbgrader", {})
+    return bool(meta.get("grade")) and not meta.get("solution")
+
+
+@pytest.mark.parametrize("assignment", built_assignments())
+def test_run_all_of_the_untouched_release_reaches_the_end(assignment, lab):
+    """Each test cell shows one line naming a function to write; demos that need one say so, no figure."""
+    functions = solution_functions(assignment)
+    for cell in run_all(lab, str(release_path(assignment).relative_to(REPO))):
+        stream, errors, images = texts(cell)
+        gid = cell["metadata"].get("nbgrader", {}).get("grade_id", cell["source"][:40])
+        if is_test_cell(cell):
+            assert len(errors) == 1 and len(errors[0]) == 1, (gid, errors)
+            found = NOT_SOLVED.match(errors[0][0])
+            assert found and found.group(1).split(".")[0] in functions, (gid, errors[0])
+        else:
+            assert not errors, (gid, errors)
+        if "not solved yet" in stream:
+            assert stream.count("\n") == 1 and NOT_SOLVED.match(stream), (gid, stream)
+            assert images == 0, f"{gid}: a figure drawn without the exercise it needs"
+
+
+@pytest.mark.parametrize("assignment", built_assignments())
+def test_run_all_of_the_solved_notebook_passes_every_visible_test(assignment, lab):
+    for cell in run_all(lab, str(source_path(assignment).relative_to(REPO))):
+        stream, errors, _ = texts(cell)
+        gid = cell["metadata"].get("nbgrader", {}).get("grade_id", cell["source"][:40])
+        assert not errors and "not solved yet" not in stream, (gid, errors, stream)
+        if is_test_cell(cell):
+            assert "✓ the visible tests pass" in ANSI.sub("", stream), (gid, stream)
+
+
+def test_the_course_settings_hide_the_news_and_the_assignment_list(lab):
+    """`make lab`'s settings (jupyter/): no news pop-up, no Assignment List, the Formgrader kept."""
+    commands = lab.page.evaluate("""() => ['nbgrader:open-assignment-list', 'nbgrader:open-formgrader']
+        .map((id) => window.jupyterapp.commands.hasCommand(id))""")
+    assert commands == [False, True]
+    assert lab.page.locator("text=Jupyter news").count() == 0

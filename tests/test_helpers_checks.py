@@ -1,7 +1,9 @@
+import re
+
 import numpy as np
 import pytest
 
-from helpers import checks
+from helpers import checks, messages
 
 
 def message_of(fn, *args, **kwargs):
@@ -56,13 +58,46 @@ def test_check_finite_and_true_and_unchanged():
     assert "modified in place" in message_of(checks.check_unchanged, "x", a, a + 1)
 
 
-def test_once_solved_turns_not_implemented_into_a_note(capsys):
-    with checks.once_solved("forward"):
+def test_once_solved_names_the_function_to_write_and_drops_started_figures(capsys):
+    import matplotlib.pyplot as plt
+
+    def fit_sine(x):
         raise NotImplementedError()
-    assert "`forward`" in capsys.readouterr().out
+
+    plt.subplots(2, 2)
+    with checks.once_solved("sine_regression"):
+        fit_sine(1.0)
+    assert capsys.readouterr().out == "not solved yet: write `fit_sine` above, then run this cell again\n"
+    assert plt.get_fignums() == []
+
+
+def test_a_failed_check_renders_as_its_message_and_the_calling_line():
+    with pytest.raises(AssertionError) as caught:
+        checks.check_close("mse_loss(...)", 2.0, 1.5, hint="square every error")
+    lines = [messages_ansi.sub("", line) for line in caught.value._render_traceback_()]
+    assert lines[:4] == ["mse_loss(...) is not the expected value.", "  expected: 1.5", "  got:      2.0",
+                         "  hint:     square every error"]
+    assert lines[4].startswith("(line ") and "checks.py" not in "".join(lines)
 
 
 def test_once_solved_lets_other_errors_through():
     with pytest.raises(ValueError):
         with checks.once_solved("forward"):
             raise ValueError("real bug")
+
+
+messages_ansi = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def test_the_pass_line_names_the_students_functions_from_the_visible_part_only():
+    def mse_loss(a, b):
+        return 0.0
+
+    def _h_loss(a):
+        return 0.0
+    namespace = {"mse_loss": mse_loss, "_h_loss": _h_loss, "check_close": checks.check_close, "helper": mse_loss}
+    for f in (mse_loss, _h_loss):
+        f.__module__ = "__main__"
+    source = ("def helper(x):\n    return x\n\nloss = mse_loss(1, 2)\ncheck_close('x', helper(loss), 0.0)\n"
+              "### BEGIN HIDDEN TESTS\nassert _h_loss(mse_loss(3, 4)) == 0.0\n### END HIDDEN TESTS")
+    assert messages._called_functions(source, namespace) == ["mse_loss"]

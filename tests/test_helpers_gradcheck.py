@@ -32,7 +32,7 @@ def test_max_entries_samples_a_subset():
         calls.append(1)
         return float(np.sum(p["W"] ** 2))
     gradient_check(loss, params, {"dW": 2 * params["W"]}, max_entries=10, rng=np.random.default_rng(1))
-    assert len(calls) == 20
+    assert len(calls) == 40  # four points of the stencil per probed entry
 
 
 def test_clear_errors_on_bad_input():
@@ -42,3 +42,19 @@ def test_clear_errors_on_bad_input():
         gradient_check(quadratic, {"W": np.ones(2)}, {"dW": np.ones(3)})
     with pytest.raises(TypeError, match="loss_fn"):
         gradient_check({"W": 1}, {}, {})
+
+
+def test_the_stencil_is_fourth_order_not_central_differences():
+    # f = x^5 at x = 1 with a coarse step: central differences are off by 10 h^2 = 1e-3 relative to
+    # f' = 5, the five-point stencil by O(h^4) only.
+    params = {"x": np.array([1.0])}
+    errors = gradient_check(lambda p: float(p["x"][0] ** 5), params, {"dx": np.array([5.0])}, eps=1e-2)
+    assert errors["dx"] < 1e-6
+
+
+def test_the_error_is_relative_to_the_whole_array():
+    # One entry off by 1 among entries of size 100: small against the norm of the whole gradient.
+    params = {"W": np.full(4, 50.0)}
+    grads = {"dW": np.array([100.0, 100.0, 100.0, 101.0])}
+    errors = gradient_check(lambda p: float(np.sum(p["W"] ** 2)), params, grads)
+    assert errors["dW"] == pytest.approx(1.0 / (200.0 + np.linalg.norm(grads["dW"])), rel=1e-4)

@@ -14,6 +14,7 @@ import pytest
 import helpers.widgets as explorers
 from helpers import widget_depth, widget_descent, widget_moons
 from widget_references import (descent_readout, reference_deep_backward, reference_deep_forward, reference_descent,
+                               reference_steps,
                                reference_norms, reference_playground)
 
 EXPLORERS = (explorers.learning_rate_explorer, explorers.playground, explorers.depth_explorer)
@@ -88,11 +89,18 @@ def test_learning_rate_explorer_starts_on_plain_descent_in_the_valley():
 def test_each_optimizer_matches_its_formula(optimizer, exponent, surface_name):
     surface = widget_descent.SURFACES[surface_name]
     got = widget_descent.descend(surface, optimizer, 10 ** exponent, 100)
+    # Every step follows the formula from the point before it...
+    np.testing.assert_allclose(got["path"], reference_steps(surface, optimizer, 10 ** exponent, got["path"]),
+                               rtol=1e-12, atol=1e-12)
     path, diverged = reference_descent(surface, optimizer, 10 ** exponent, 100)
     assert got["diverged_at"] == diverged
-    np.testing.assert_allclose(got["path"], path, rtol=1e-9, atol=1e-12)
+    # ... and the whole run equals the formula's, except where RMSProp's fixed-size steps bounce
+    # chaotically around the minimum: there rounding in another order leads elsewhere.
+    chaotic = optimizer == "RMSProp" and exponent >= -1.0 and diverged is None
+    compared = 20 if chaotic else len(path)
+    np.testing.assert_allclose(got["path"][:compared], path[:compared], rtol=1e-9, atol=1e-12)
     assert widget_descent.readout("", optimizer, 10 ** exponent, got) == descent_readout(
-        optimizer, 10 ** exponent, surface, path, diverged)
+        optimizer, 10 ** exponent, surface, got["path"] if chaotic else path, diverged)
 
 
 def test_every_control_of_the_learning_rate_explorer_redraws():

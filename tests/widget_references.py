@@ -43,6 +43,33 @@ def reference_descent(surface, optimizer, lr, n_steps):
     return np.array(path), None
 
 
+def reference_steps(surface, optimizer, lr, path):
+    """Each point of ``path`` recomputed from the one before it with the course's formulas.
+
+    The optimiser's state is rebuilt along ``path`` itself, so a run that bounces chaotically
+    around the minimum (where rounding in another order sends it elsewhere) is still checked
+    step by step.
+    """
+    velocity, sq_avg, m, v = np.zeros(2), np.zeros(2), np.zeros(2), np.zeros(2)
+    predicted = [path[0]]
+    for t, theta in enumerate(path[:-1], start=1):
+        grad = surface.gradient(theta)
+        if optimizer == "GD":
+            step = grad
+        elif optimizer == "momentum":
+            velocity = 0.9 * velocity + grad
+            step = velocity
+        elif optimizer == "RMSProp":
+            sq_avg = 0.9 * sq_avg + (1 - 0.9) * grad ** 2
+            step = grad / (np.sqrt(sq_avg) + 1e-8)
+        else:
+            m = 0.9 * m + (1 - 0.9) * grad
+            v = 0.999 * v + (1 - 0.999) * grad ** 2
+            step = (m / (1 - 0.9 ** t)) / (np.sqrt(v / (1 - 0.999 ** t)) + 1e-8)
+        predicted.append(theta - lr * step)
+    return np.array(predicted)
+
+
 def descent_readout(optimizer, lr, surface, path, diverged_at):
     if diverged_at is not None:
         return f"{optimizer}, learning rate {lr:.3g}: diverged at step {diverged_at} (loss above 1e+06)"

@@ -1,0 +1,153 @@
+"""What a student sees when a check fails, an exercise is not solved yet, or the checks pass.
+
+In JupyterLab a failure normally shows a traceback through the course's own code, with the
+message at the bottom. Here the message comes first and alone:
+
+- a failed check (``CheckFailed``, raised by ``helpers.checks``) renders as its message, expected /
+  got / hint, and the line of the notebook cell that ran it (IPython's ``_render_traceback_``);
+- an exercise still raising ``NotImplementedError`` shows one line naming the function to write,
+  ``not solved yet: write `fit_sine` above`` (an IPython handler for that exception, installed
+  when ``helpers.checks`` is imported);
+- a cell whose checks all pass says so in one line (an IPython ``post_run_cell`` hook).
+
+Both failures stay errors, so nbgrader still gives a failing test cell zero points.
+"""
+import ast
+import os
+import sys
+
+_HELPERS = os.path.dirname(os.path.abspath(__file__))
+RED, GREEN, DIM, BOLD, RESET = "\x1b[31m", "\x1b[32m", "\x1b[2m", "\x1b[1m", "\x1b[0m"
+
+# How many checks ran in the current cell (``helpers.checks`` counts them).
+checks_run = 0
+
+
+def _shell():
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return None
+    return get_ipython()
+
+
+def _in_course_or_library(filename):
+    """Frames of helpers/, of Python itself or of an installed package: not the student's."""
+    filename = os.path.abspath(filename) if os.path.isabs(filename) else filename
+    if filename.startswith(_HELPERS + os.sep):
+        return True
+    prefixes = {sys.prefix, sys.base_prefix, sys.exec_prefix}
+    return os.path.isabs(filename) and any(filename.startswith(p + os.sep) for p in prefixes)
+
+
+def _cell_frames(tb):
+    """``(frame, line)`` of every traceback entry that runs notebook code, outermost first."""
+    frames = []
+    while tb is not None:
+        if not _in_course_or_library(tb.tb_frame.f_code.co_filename):
+            frames.append((tb.tb_frame, tb.tb_lineno))
+        tb = tb.tb_next
+    return frames
+
+
+def where(tb):
+    """``Cell In[4], line 5``: the deepest line of the running cell in the traceback, or "".
+
+    The running cell is the outermost notebook frame; the line is where it called into the
+    course's code (a check) or into the student's functions.
+    """
+    frames = _cell_frames(tb)
+    if not frames:
+        return ""
+    filename = frames[0][0].f_code.co_filename
+    line = [lineno for frame, lineno in frames if frame.f_code.co_filename == filename][-1]
+    shell = _shell()
+    label = shell.compile.format_code_name(filename) if shell is not None and hasattr(shell, "compile") else None
+    return f"{label[0]} {label[1]}, line {line}" if label else f"line {line}"
+
+
+def unsolved_function(error):
+    """The name of the function still raising ``NotImplementedError`` (``Value.backward`` for a
+    method), or None when the ``raise`` sits at the top level of a cell."""
+    frames = _cell_frames(error.__traceback__)
+    if not frames:
+        return None
+    code = frames[-1][0].f_code
+    name = getattr(code, "co_qualname", code.co_name)
+    name = name.split("<locals>.")[-1]  # a function defined inside another: its own name
+    return None if name.startswith("<") else name
+
+
+def not_solved_line(error, fallback=(), again=False):
+    """``not solved yet: write `fit_sine` above`` for an exercise that still raises."""
+    name = unsolved_function(error)
+    names = [name] if name else list(fallback)
+    what = ", ".join(f"`{n}`" for n in names) if names else "the exercise"
+    line = f"not solved yet: write {what} above"
+    return line + (", then run this cell again" if again else "")
+
+
+class CheckFailed(AssertionError):
+    """A visible check that did not pass. In IPython it shows its message alone, with the line of
+    the notebook cell that ran the check, instead of a traceback through ``helpers``."""
+
+    def _render_traceback_(self):
+        lines = str(self).splitlines() or [""]
+        place = where(self.__traceback__)
+        return ([f"{RED}{BOLD}{lines[0]}{RESET}"] + lines[1:]
+                + ([f"{DIM}({place}){RESET}"] if place else []))
+
+
+def _show_not_solved(shell, etype, value, tb, tb_offset=None):
+    """IPython's handler for ``NotImplementedError``: one line instead of a traceback."""
+    place = where(tb)
+    stb = [f"{RED}{not_solved_line(value)}{RESET}" + (f"  {DIM}({place}){RESET}" if place else "")]
+    shell._showtraceback(etype, value, stb)  # an error output: the cell still fails and scores zero
+    return None
+
+
+def _called_functions(source, namespace):
+    """The student's functions that a test cell calls: defined in the notebook, not in this cell.
+
+    Only the part above ``### BEGIN HIDDEN TESTS`` is read, so the line is the same in the
+    student's notebook and in a graded one, and says nothing about the hidden tests.
+    """
+    try:
+        tree = ast.parse(source.split("### BEGIN HIDDEN TESTS")[0])
+    except SyntaxError:
+        return []
+    defined_here = {node.name for node in ast.walk(tree) if isinstance(node, (ast.FunctionDef, ast.ClassDef))}
+    defined_here |= {node.id for node in ast.walk(tree) if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)}
+    names = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            name, obj = node.func.id, namespace.get(node.func.id)
+            if (name not in names and name not in defined_here and not name.startswith("_") and callable(obj)
+                    and getattr(obj, "__module__", None) == "__main__"):
+                names.append(name)
+    return names
+
+
+def _before_cell(*_args):
+    global checks_run
+    checks_run = 0
+
+
+def _after_cell(result):
+    """One line under a cell whose checks all passed: which of the student's functions they ran."""
+    if checks_run and result.success:
+        shell = _shell()
+        names = _called_functions(result.info.raw_cell, shell.user_ns) if shell is not None else []
+        whose = (" for " + ", ".join(f"`{n}`" for n in names)) if names else ""
+        print(f"{GREEN}✓{RESET} the visible tests pass{whose} (hidden tests decide the points when graded)")
+
+
+def install():
+    """Register the handler and the hooks in the running IPython (once); nothing outside IPython."""
+    shell = _shell()
+    if shell is None or getattr(shell, "_backprop_messages", False):
+        return
+    shell.set_custom_exc((NotImplementedError,), _show_not_solved)
+    shell.events.register("pre_run_cell", _before_cell)
+    shell.events.register("post_run_cell", _after_cell)
+    shell._backprop_messages = True

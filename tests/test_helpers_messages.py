@@ -1,0 +1,65 @@
+"""What a student sees in a real kernel: one line per unsolved exercise, a failed check's message
+first and alone, one line when the checks pass, and Run All going on past tagged cells."""
+import re
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+TAG = {"tags": ["raises-exception"]}
+
+CELLS = [
+    ("setup", "import matplotlib.pyplot as plt\n%matplotlib inline\n"
+              "from helpers.checks import check_close, once_solved", {}),
+    ("stub", "def fit_sine(x, y):\n    # YOUR CODE HERE\n    raise NotImplementedError()", TAG),
+    ("unsolved test", "predict = fit_sine([1.0], [2.0])\ncheck_close('predict', predict, 1.0)", TAG),
+    ("failing check", "value = 2.0\ncheck_close('mse_loss(...)', value, 1.5, hint='square every error')", TAG),
+    ("passing check", "def mse_loss(a, b):\n    return 1.5\n\ncheck_close('mse_loss(...)', mse_loss(1, 2), 1.5)", {}),
+    ("demo", "fig, axes = plt.subplots(2, 2)\nwith once_solved('sine_regression'):\n"
+             "    axes[0, 0].plot(fit_sine([1.0], [2.0])([1.0]))", {}),
+    ("last", "print('the end')", {}),
+]
+
+
+@pytest.fixture(scope="module")
+def executed(tmp_path_factory):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(source, metadata=dict(meta)) for _, source, meta in CELLS]
+    NotebookClient(nb, timeout=60, kernel_name="python3",
+                   resources={"metadata": {"path": str(tmp_path_factory.mktemp("nb"))}}).execute()
+    return {name: cell.outputs for (name, _, _), cell in zip(CELLS, nb.cells)}
+
+
+def _error(outputs):
+    errors = [o for o in outputs if o.output_type == "error"]
+    assert len(errors) == 1, outputs
+    return [ANSI.sub("", line) for line in errors[0].traceback]
+
+
+def test_an_unsolved_exercise_is_one_line_naming_the_function(executed):
+    (line,) = _error(executed["unsolved test"])
+    assert re.fullmatch(r"not solved yet: write `fit_sine` above  \(Cell In\[\d+\], line 1\)", line), line
+
+
+def test_a_failed_check_shows_its_message_first_and_the_cells_line(executed):
+    lines = _error(executed["failing check"])
+    assert lines[:4] == ["mse_loss(...) is not the expected value.", "  expected: 1.5", "  got:      2.0",
+                         "  hint:     square every error"]
+    assert re.fullmatch(r"\(Cell In\[\d+\], line 2\)", lines[4]) and len(lines) == 5
+
+
+def test_passing_checks_say_so_in_one_line(executed):
+    (out,) = executed["passing check"]
+    assert ANSI.sub("", out.text) == "✓ the visible tests pass for `mse_loss` (hidden tests decide the points when graded)\n"
+    assert executed["stub"] == [] and executed["setup"] == []
+
+
+def test_a_demo_needing_an_unsolved_exercise_prints_one_line_and_no_empty_figure(executed):
+    (out,) = executed["demo"]
+    assert out.output_type == "stream"
+    assert out.text == "not solved yet: write `fit_sine` above, then run this cell again\n"
+
+
+def test_run_all_reaches_the_end(executed):
+    assert executed["last"][0].text == "the end\n"

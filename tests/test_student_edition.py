@@ -1,0 +1,243 @@
+"""The student edition holds what a student needs and no answer, and no helper solves an exercise.
+
+``make student-edition`` writes ``dist/student/``; here it is built into a temporary folder and
+searched for every line of the instructor's solutions and hidden tests. Then, by behaviour rather
+than by name, each public function of ``helpers`` is put in place of each exercise's functions in
+the solved notebook, and the exercise's test cells (hidden tests included) are run: none may pass.
+"""
+import ast
+import importlib
+import inspect
+import os
+import pathlib
+import pkgutil
+import signal
+import subprocess
+import sys
+import warnings
+
+import pytest
+
+import helpers
+from autograder.judge import judge_cell
+from autograder.run_all import TAG, may_raise
+from course import BY_ID, ROOT, built_assignments, grading_cells_of, nbgrader_meta, read, release_path, source_path
+from inprocess import SolvedNotebook
+
+sys.path.insert(0, str(ROOT / "student"))
+import build as student_build  # noqa: E402
+
+FIRST_NOTEBOOK = "01-gradient-descent/gradient_descent.ipynb"
+
+
+@pytest.fixture(scope="module")
+def edition(tmp_path_factory):
+    return student_build.build(tmp_path_factory.mktemp("edition") / "student")
+
+
+def _files(root):
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+
+
+def test_it_holds_the_notebooks_helpers_and_student_files_only(edition):
+    expected_top = {"README.md", "Makefile", "requirements.txt", "pyproject.toml", "jupyter", "helpers",
+                    *(path.parent.name for path in map(release_path, built_assignments()))}
+    assert {p.name for p in edition.iterdir()} == expected_top
+    for assignment in built_assignments():
+        notebook = release_path(assignment)
+        assert (edition / assignment / notebook.name).read_bytes() == notebook.read_bytes()
+    helper_files = {p.name for p in (ROOT / "helpers").glob("*.py")}
+    assert {p.name for p in (edition / "helpers").iterdir()} == helper_files
+    for path in _files(edition):
+        assert not path.startswith(("source/", "tests/", "autograder/", "course/")), path
+        assert "nbgrader_config" not in path and "wrong" not in path.split("/"), path
+
+
+def test_requirements_leave_out_the_instructors_tools(edition):
+    text = (edition / "requirements.txt").read_text().lower()
+    assert "nbgrader" not in text and "autograder" not in text
+    for needed in ("numpy", "matplotlib", "scikit-learn", "jupyterlab", "ipywidgets", "-e ."):
+        assert needed in text, needed
+    for path in (edition / "helpers").glob("*.py"):
+        source = path.read_text()
+        assert "import autograder" not in source and "from autograder" not in source, path.name
+        assert "import nbgrader" not in source and "from nbgrader" not in source, path.name
+
+
+def test_the_student_makefile_opens_the_first_notebook_with_the_course_settings(edition):
+    dry = subprocess.run(["make", "-n", "lab"], cwd=edition, capture_output=True, text=True, check=True).stdout
+    assert FIRST_NOTEBOOK in dry and (edition / FIRST_NOTEBOOK).exists()
+    assert f"JUPYTER_CONFIG_PATH={edition}/jupyter" in dry and "app_settings_dir" in dry
+    readme = (edition / "README.md").read_text()
+    assert "make lab" in readme and "make check" in readme
+    assert "check:" in (edition / "Makefile").read_text()
+
+
+# ---------------------------------------------------------------- no secret in the edition
+
+def _region(source, begin, end):
+    lines, inside = [], False
+    for line in source.splitlines():
+        marker = line.strip().upper()
+        if marker.startswith(begin):
+            inside = True
+        elif marker.startswith(end):
+            inside = False
+        elif inside:
+            lines.append(line)
+    return lines
+
+
+def secret_lines():
+    """Lines of solutions (model answers included) and hidden tests that the release does not show.
+
+    Lines without a letter or shorter than 10 characters (``}``, ``total = 0.0``) say nothing.
+    """
+    secrets, released = set(), set()
+    for assignment in built_assignments():
+        for cell in read(release_path(assignment)).cells:
+            released |= {line.strip() for line in cell.source.splitlines()}
+        for cell in read(source_path(assignment)).cells:
+            meta, source = nbgrader_meta(cell), cell.source
+            lines = []
+            if meta.get("solution"):
+                lines = (_region(source, "### BEGIN SOLUTION", "### END SOLUTION")
+                         if "### BEGIN SOLUTION" in source else source.splitlines())
+            elif meta.get("grade"):
+                lines = _region(source, "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS")
+            secrets |= {line.strip() for line in lines}
+    return {s for s in secrets - released if len(s.replace(" ", "")) >= 10 and any(c.isalpha() for c in s)}
+
+
+def _lines_of(path):
+    if path.suffix == ".ipynb":
+        return [line.strip() for cell in read(path).cells for line in cell.source.splitlines()]
+    return [line.strip() for line in path.read_text().splitlines()]
+
+
+def test_no_line_of_a_solution_or_hidden_test_is_in_the_edition(edition):
+    secrets = secret_lines()
+    assert len(secrets) > 100  # the search is not vacuous
+    found = [(path.relative_to(edition).as_posix(), line) for path in edition.rglob("*")
+             if path.is_file() for line in _lines_of(path) if line in secrets]
+    assert not found, found[:10]
+
+
+def test_every_release_test_and_solution_cell_lets_run_all_go_on():
+    for assignment in built_assignments():
+        for cell in read(release_path(assignment)).cells:
+            if may_raise(cell):
+                assert TAG in cell.metadata.get("tags", []), (assignment, nbgrader_meta(cell).get("grade_id"))
+
+
+@pytest.mark.slow
+def test_make_check_lists_each_visible_test(edition):
+    # The course's own venv stands in for the edition's (installing one takes minutes); the
+    # edition's helpers come first on the path, for this process and for the kernel.
+    venv = ROOT / ".venv"
+    env = dict(os.environ, PYTHONPATH=str(edition), PATH=f"{venv / 'bin'}:{os.environ['PATH']}")
+    env.pop("NBGRADER_EXECUTION", None)
+    run = subprocess.run(["make", "check", "NOTEBOOK=01", f"VENV={venv}", "-o", f"{venv}/.installed"],
+                         cwd=edition, env=env, capture_output=True, text=True, timeout=600)
+    assert run.returncode != 0, run.stdout + run.stderr  # nothing is solved in the release
+    assert "· not solved yet: write `mse_loss` above" in run.stdout, run.stdout
+    assert f"0 of {len(BY_ID['01-gradient-descent']['exercises'])} visible tests pass" in run.stdout, run.stdout
+
+
+# ---------------------------------------------------------------- no helper solves an exercise
+
+def public_helpers():
+    """``(qualified name, callable)`` of every public function and class defined in ``helpers``."""
+    found = []
+    for info in pkgutil.iter_modules(helpers.__path__):
+        module = importlib.import_module(f"helpers.{info.name}")
+        for name, obj in vars(module).items():
+            if (not name.startswith("_") and (inspect.isfunction(obj) or inspect.isclass(obj))
+                    and obj.__module__ == module.__name__):
+                found.append((f"{module.__name__}.{name}", obj))
+    return found
+
+
+def exercise_functions(nb, exercise):
+    """Names the exercise's solution cell defines (functions and classes at its top level)."""
+    for cell in nb.cells:
+        if nbgrader_meta(cell).get("grade_id") == exercise and nbgrader_meta(cell).get("solution"):
+            tree = ast.parse("\n".join(line for line in cell.source.splitlines() if not line.lstrip().startswith("%")))
+            return [node.name for node in tree.body
+                    if isinstance(node, (ast.FunctionDef, ast.ClassDef))]
+    return []
+
+
+class _TooSlow(Exception):
+    pass
+
+
+def _passes(solved, ns, exercise, names, candidate, seconds=10):
+    """Whether ``candidate`` in place of ``names`` passes every test cell of ``exercise``, judge included.
+
+    ``ns`` is a copy of the solved namespace, shared by the candidates of one exercise (copying it
+    for each would take minutes; test cells work on their own variables).
+    """
+    ns.update(dict.fromkeys(names, candidate))
+
+    def stop(*_):
+        raise _TooSlow()
+    old = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        for cell in grading_cells_of(solved.nb, exercise):
+            records = SolvedNotebook.run(cell.source, ns)
+            ok, _ = judge_cell(solved.records[nbgrader_meta(cell)["grade_id"]], records)
+            if not ok:
+                return False
+        return True
+    except Exception:  # noqa: BLE001 - any failure, a timeout included, means it did not pass
+        return False
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("assignment", built_assignments())
+def test_no_helper_passes_an_exercises_hidden_tests(assignment, monkeypatch):
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")  # explorers stay light labels
+    solved = SolvedNotebook(source_path(assignment))
+    candidates = public_helpers()
+    assert len(candidates) > 30
+    passed = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for exercise in (e["id"] for e in BY_ID[assignment]["exercises"]):
+            names = exercise_functions(solved.nb, exercise)
+            if not names:
+                continue
+            ns = solved.fresh_namespace()
+            if len(names) == 1:  # the machinery can tell a solution: the solution's own function passes
+                assert _passes(solved, ns, exercise, names, solved.namespace[names[0]], seconds=120), exercise
+            for qualname, candidate in candidates:
+                if _passes(solved, ns, exercise, names, candidate):
+                    passed.append(f"{qualname} passes {exercise}")
+    assert not passed, passed
+
+
+# ---------------------------------------------------------------- Run All outside JupyterLab
+
+@pytest.mark.slow
+@pytest.mark.parametrize("assignment", built_assignments())
+def test_nbconvert_execute_reaches_the_end_of_the_untouched_release(assignment, tmp_path, monkeypatch):
+    """As `jupyter nbconvert --execute` without --allow-errors: only tagged cells may fail, and a
+    cell that says an exercise is missing shows no figure; no stray value under any cell."""
+    from nbclient import NotebookClient
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    nb = read(release_path(assignment))
+    NotebookClient(nb, timeout=600, allow_errors=False, resources={"metadata": {"path": str(tmp_path)}}).execute()
+    code = [cell for cell in nb.cells if cell.cell_type == "code"]
+    assert code[-1].execution_count is not None
+    for cell in code:
+        text = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
+        if "not solved yet" in text:
+            assert not any("image/png" in o.get("data", {}) for o in cell.outputs), cell.source[:60]
+        for output in cell.outputs:
+            if output.output_type == "execute_result":
+                assert " at 0x" not in output.data.get("text/plain", ""), cell.source[:60]
