@@ -2,6 +2,10 @@
 import numpy as np
 
 
+def sigmoid(z):
+    return 1.0 / (1.0 + np.exp(-z))
+
+
 def fixed_backprop(X, Y, params):
     W1, b1, W2, b2 = params["W1"], params["b1"], params["W2"], params["b2"]
     m = X.shape[1]
@@ -9,9 +13,9 @@ def fixed_backprop(X, Y, params):
     for i in range(m):
         x, y = X[:, i:i + 1], Y[:, i:i + 1]
         z1 = W1 @ x + b1
-        a1 = logistic(z1)
+        a1 = sigmoid(z1)
         z2 = W2 @ a1 + b2
-        a2 = logistic(z2)
+        a2 = sigmoid(z2)
         dz2 = 2.0 * (a2 - y) * a2 * (1.0 - a2) / m
         dz1 = (W2.T @ dz2) * a1 * (1.0 - a1)
         grads["dW2"] += dz2 @ a1.T
