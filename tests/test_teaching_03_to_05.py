@@ -150,6 +150,11 @@ def test_deep_sigmoid_network_does_not_learn_where_relu_with_he_does():
     assert sig_losses[-1] > 0.68, "the deep sigmoid network should stay near ln 2"
     assert relu_losses[-1] < 0.2 and relu_accuracy >= 0.9, "the ReLU network with He initialisation should learn"
     assert sig_change[0] < 1e-2 < relu_change[0], "the sigmoid network's first layer should barely move"
+    text = " ".join(_cells(DEEP)[_index(_cells(DEEP), "intro-train-deep-after")].source.split())
+    _, sig_accuracy, _ = runs["sigmoid, Xavier"]
+    for quoted in (f"the {100 * sig_accuracy:.0f}% of the moons", f"ends near {relu_losses[-1]:.2f}",
+                   f"{100 * relu_accuracy:.0f}% of the moons classified correctly"):
+        assert quoted in text, f"the text after the demo should quote the demo's numbers: {quoted!r}"
 
 
 # --- 05 ----------------------------------------------------------------------------------------
