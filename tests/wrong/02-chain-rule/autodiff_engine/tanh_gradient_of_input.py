@@ -1,39 +1,9 @@
-"""tanh's local gradient computed from its input, 1 - x**2, instead of from its output, 1 - tanh(x)**2."""
+"""tanh's local gradient computed from its input, 1 - x**2, instead of from its output, 1 - tanh(x)**2.
+
+The solution's Value with one method replaced (the solved notebook's class is in scope here).
+"""
 
 
-class Value:
-    def __init__(self, data, _inputs=()):
-        self.data = float(data)
-        self.grad = 0.0
-        self._inputs = tuple(_inputs)
-
-    def __add__(self, other):
-        other = other if isinstance(other, Value) else Value(other)
-        return Value(self.data + other.data, [(self, 1.0), (other, 1.0)])
-
-    __radd__ = __add__
-
-    def __mul__(self, other):
-        other = other if isinstance(other, Value) else Value(other)
-        return Value(self.data * other.data, [(self, other.data), (other, self.data)])
-
-    __rmul__ = __mul__
-
+class Value(Value):  # noqa: F821 - the solution's class
     def tanh(self):
         return Value(np.tanh(self.data), [(self, 1.0 - self.data ** 2)])
-
-    def backward(self):
-        order, seen = [], set()
-
-        def visit(node):
-            if id(node) not in seen:
-                seen.add(id(node))
-                for parent, _ in node._inputs:
-                    visit(parent)
-                order.append(node)
-
-        visit(self)
-        self.grad = 1.0
-        for node in reversed(order):
-            for parent, local in node._inputs:
-                parent.grad += local * node.grad

@@ -1,28 +1,10 @@
-"""The topological order lists a node once per use (no 'seen' set): shared nodes pass their gradient on twice."""
+"""The topological order lists a node once per use (no 'seen' set): shared nodes pass their gradient on twice.
+
+The solution's Value with one method replaced (the solved notebook's class is in scope here).
+"""
 
 
-class Value:
-    def __init__(self, data, _inputs=()):
-        self.data = float(data)
-        self.grad = 0.0
-        self._inputs = tuple(_inputs)
-
-    def __add__(self, other):
-        other = other if isinstance(other, Value) else Value(other)
-        return Value(self.data + other.data, [(self, 1.0), (other, 1.0)])
-
-    __radd__ = __add__
-
-    def __mul__(self, other):
-        other = other if isinstance(other, Value) else Value(other)
-        return Value(self.data * other.data, [(self, other.data), (other, self.data)])
-
-    __rmul__ = __mul__
-
-    def tanh(self):
-        t = float(np.tanh(self.data))
-        return Value(t, [(self, 1.0 - t * t)])
-
+class Value(Value):  # noqa: F821 - the solution's class
     def backward(self):
         order = []
 
