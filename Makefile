@@ -20,7 +20,7 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 # The course's JupyterLab settings (jupyter/): no news pop-up, no nbgrader Assignment List
 # (it needs a JupyterHub exchange); the Formgrader stays.
 lab: setup
-	JUPYTER_CONFIG_PATH=$(CURDIR)/jupyter $(VENV)/bin/jupyter lab --notebook-dir=$(CURDIR) \
+	JUPYTER_CONFIG_PATH=$(CURDIR)/jupyter$(if $(JUPYTER_CONFIG_PATH),:$(JUPYTER_CONFIG_PATH)) $(VENV)/bin/jupyter lab --notebook-dir=$(CURDIR) \
 	  --LabApp.app_settings_dir=$(CURDIR)/jupyter/lab-settings $(ROOT_FLAG) $(LAB_ARGS)
 
 test: setup

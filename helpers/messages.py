@@ -33,7 +33,6 @@ def _shell():
 
 def _in_course_or_library(filename):
     """Frames of helpers/, of Python itself or of an installed package: not the student's."""
-    filename = os.path.abspath(filename) if os.path.isabs(filename) else filename
     if filename.startswith(_HELPERS + os.sep):
         return True
     prefixes = {sys.prefix, sys.base_prefix, sys.exec_prefix}
@@ -62,7 +61,8 @@ def where(tb):
     filename = frames[0][0].f_code.co_filename
     line = [lineno for frame, lineno in frames if frame.f_code.co_filename == filename][-1]
     shell = _shell()
-    label = shell.compile.format_code_name(filename) if shell is not None and hasattr(shell, "compile") else None
+    namer = getattr(getattr(shell, "compile", None), "format_code_name", None)
+    label = namer(filename) if namer is not None else None
     return f"{label[0]} {label[1]}, line {line}" if label else f"line {line}"
 
 

@@ -15,7 +15,8 @@ CELLS = [
     ("stub", "def fit_sine(x, y):\n    # YOUR CODE HERE\n    raise NotImplementedError()", TAG),
     ("unsolved test", "predict = fit_sine([1.0], [2.0])\ncheck_close('predict', predict, 1.0)", TAG),
     ("failing check", "value = 2.0\ncheck_close('mse_loss(...)', value, 1.5, hint='square every error')", TAG),
-    ("passing check", "def mse_loss(a, b):\n    return 1.5\n\ncheck_close('mse_loss(...)', mse_loss(1, 2), 1.5)", {}),
+    ("solved", "def mse_loss(a, b):\n    return 1.5", {}),
+    ("passing check", "check_close('mse_loss(...)', mse_loss(1, 2), 1.5)", {}),
     ("demo", "fig, axes = plt.subplots(2, 2)\nwith once_solved('sine_regression'):\n"
              "    axes[0, 0].plot(fit_sine([1.0], [2.0])([1.0]))", {}),
     ("last", "print('the end')", {}),
@@ -52,7 +53,7 @@ def test_a_failed_check_shows_its_message_first_and_the_cells_line(executed):
 def test_passing_checks_say_so_in_one_line(executed):
     (out,) = executed["passing check"]
     assert ANSI.sub("", out.text) == "✓ the visible tests pass for `mse_loss` (hidden tests decide the points when graded)\n"
-    assert executed["stub"] == [] and executed["setup"] == []
+    assert executed["stub"] == [] and executed["setup"] == [] and executed["solved"] == []
 
 
 def test_a_demo_needing_an_unsolved_exercise_prints_one_line_and_no_empty_figure(executed):

@@ -7,13 +7,13 @@ the solved notebook, and the exercise's test cells (hidden tests included) are r
 """
 import ast
 import importlib
+import importlib.util
 import inspect
 import os
 import pathlib
 import pkgutil
 import signal
 import subprocess
-import sys
 import warnings
 
 import pytest
@@ -24,8 +24,10 @@ from autograder.run_all import TAG, may_raise
 from course import BY_ID, ROOT, built_assignments, grading_cells_of, nbgrader_meta, read, release_path, source_path
 from inprocess import SolvedNotebook
 
-sys.path.insert(0, str(ROOT / "student"))
-import build as student_build  # noqa: E402
+# student/build.py, loaded by path: "build" is also the name of a PyPI package.
+_spec = importlib.util.spec_from_file_location("student_build", ROOT / "student" / "build.py")
+student_build = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(student_build)
 
 FIRST_NOTEBOOK = "01-gradient-descent/gradient_descent.ipynb"
 
