@@ -137,6 +137,8 @@ class Grader:
             nb, notes = stage.repair(nb, self._release(sub.assignment, nb_id),
                                      course.known_cell_ids(self.api, sub.assignment, nb_id))
             sub.notes += [f"{nb_id}: {n}" for n in notes]
+            # Nothing could be matched to the release: grading goes on, but the instructor must look.
+            sub.reasons += [f"{nb_id}: {n}" for n in notes if n.startswith(stage.NO_METADATA)]
             clean = course.sanitize(self.api, sub.assignment, sub.student, nb_id, nb)
             nbformat.write(nb, str(staged))
             return clean

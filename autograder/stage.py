@@ -330,7 +330,7 @@ def restore_missing(nb, release):
     if release is None:
         return []
     present = {grade_id(c): c for c in nb.cells if grade_id(c)}
-    notes, anchor = [], None
+    notes, anchor, set_up = [], None, []
     for src in release.cells:
         gid = grade_id(src)
         if gid in present:
@@ -342,6 +342,12 @@ def restore_missing(nb, release):
                 # A read-only cell found again by its text serves as an anchor too.
                 match = next((c for c in nb.cells if "nbgrader" not in c.metadata and c.cell_type == src.cell_type
                               and _same_text(c.source, src.source)), None)
+                if match is None and src.cell_type == "code":
+                    # The instructor's code (imports, set-up) the tests rely on: put back too.
+                    match = _restored_cell(src)
+                    nb.cells.insert(nb.cells.index(anchor) + 1 if anchor is not None else len(nb.cells), match)
+                    present[gid] = match
+                    set_up.append(gid)
                 anchor = match or anchor
             continue
         cell = _restored_cell(src)
@@ -350,6 +356,9 @@ def restore_missing(nb, release):
         present[gid] = anchor = cell
         what = "left for hand grading" if meta.get("solution") else "graded"
         notes.append(f"{gid} was missing: put back from the release and {what}")
+    if set_up:
+        notes.append(f"{len(set_up)} read-only code cells were missing ({', '.join(set_up[:3])}"
+                     f"{', ...' if len(set_up) > 3 else ''}): put back from the release")
     return notes
 
 

@@ -224,3 +224,11 @@ def test_the_newest_of_several_copies_and_no_guess_without_lone(tmp_path):
     assert stage.find_notebooks(tmp_path, ["chain_rule"]).notebooks["chain_rule"] == newest
     _touch(tmp_path / "x" / "other.ipynb")
     assert stage.find_notebooks(tmp_path / "x", ["chain_rule"], lone=False).notebooks["chain_rule"] is None
+
+
+def test_a_deleted_read_only_code_cell_is_put_back_in_place():
+    nb = answered()
+    del nb.cells[1]  # the imports the tests rely on
+    nb, notes = stage.repair(nb, release(), KNOWN)
+    assert ids(nb)[:3] == ["intro", "imports", "f"] and nb.cells[1].source == "import numpy as np"
+    assert any("read-only code cells were missing (imports)" in n for n in notes)
