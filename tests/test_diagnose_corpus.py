@@ -140,17 +140,18 @@ def test_no_line_quotes_the_hidden_tests_or_their_numbers(assignment):
 def test_a_submission_that_tampers_with_numpy_gets_only_catalogue_text():
     """Patched comparisons pass the visible checks in the kernel; the judge and the diagnosis do not care."""
     ev = evaluation("03-two-layer-backprop")
-    case = catalogue.CORPUS / "03-two-layer-backprop" / "backward" / "transposed_dW1.py"
+    case = catalogue.CORPUS / "03-two-layer-backprop" / "bce_loss" / "mean_over_all_entries.py"
     attack = case.read_text() + "\nnp.allclose = lambda *a, **k: True\nnp.isclose = lambda a, b, *r, **k: np.ones(np.shape(a), bool)\n"
     saved = np.allclose, np.isclose
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            out = ev.run(attack, "backward")
+            out = ev.run(attack, "bce_loss")
     finally:
         np.allclose, np.isclose = saved
     found = ev.read(out)
     texts = [t for t, _, _ in found.values() if t]
+    assert not out["errors"], "with np.allclose patched the visible check passes in the kernel"
     assert texts, "the tampered submission's records should still be judged and diagnosed"
     sentences = {diagnose.line({**e, "keys": []}) for e in ENTRIES.values()}
     for text in texts:
