@@ -5,11 +5,9 @@ See ``executors`` for what travels and why. Each worker machine needs the course
 local run; it needs no course files.
 """
 import concurrent.futures
-import ctypes
 import pathlib
 import queue
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -27,12 +25,15 @@ CONNECT_SECONDS = 30
 WORKER_WAIT_SECONDS = 60
 
 # -- on a worker machine ----------------------------------------------------------------
-_PR_SET_PDEATHSIG = 1
+def _tied(argv):
+    """``argv`` run so that it is killed when the process that starts it dies.
 
-
-def _die_with_parent():
-    """In the child, before exec: be killed when the Dask worker that started it dies."""
-    ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    util-linux's ``setpriv`` sets the parent-death signal and execs ``argv``: done in the child
+    by a ``preexec_fn`` instead, it could deadlock in a threaded Dask worker (a lock held by
+    another thread at the fork). Without setpriv, the worker only ends after its current job.
+    """
+    setpriv = shutil.which("setpriv")
+    return [setpriv, "--pdeathsig", "KILL", "--", *argv] if setpriv else list(argv)
 
 
 class TiedWorkerProcess(pool.WorkerProcess):
@@ -46,15 +47,20 @@ class TiedWorkerProcess(pool.WorkerProcess):
         if self.proc is not None and self.proc.poll() is None:
             return
         with open(self.log, "ab") as err:
-            self.proc = subprocess.Popen([sys.executable, "-m", "autograder.worker", "--serve"],
+            self.proc = subprocess.Popen(_tied([sys.executable, "-m", "autograder.worker", "--serve"]),
                                          stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=err,
-                                         cwd=self.staging, bufsize=0, preexec_fn=_die_with_parent)
+                                         cwd=self.staging, bufsize=0)
         self._buffer = b""
 
 
 class SandboxSlots(WorkerPlugin):
     """On each Dask worker: serving worker processes, one per task running at once, and their
-    staging directory. Registered by the grader; its teardown ends them all."""
+    staging directory. Registered by the grader; its teardown ends them all. With ``prestart``
+    they start at once, one per worker thread (their imports overlap with the grader's planning),
+    as the local pool's do; otherwise with the first job of each."""
+
+    def __init__(self, prestart=False):
+        self.prestart = prestart
 
     def setup(self, worker=None):
         # A worker that joins after the grader's check is checked here: its jobs get a reason.
@@ -64,6 +70,10 @@ class SandboxSlots(WorkerPlugin):
         self._idle = queue.SimpleQueue()
         self._all = []
         self._lock = threading.Lock()
+        for _ in range(getattr(getattr(worker, "state", None), "nthreads", 1) if self.prestart else 0):
+            slot = self._slot()
+            slot.start()
+            self._idle.put(slot)
 
     def teardown(self, worker=None):
         for slot in self._all:
@@ -147,7 +157,7 @@ class DaskPool:
                     raise ClusterUnavailable("workers without a working sandbox: " + "; ".join(
                         f"{w}: {p.splitlines()[0]}" for w, p in sorted(problems.items())))
             self._slots = f"autograder-{label}-{uuid.uuid4().hex[:12]}"
-            self._client.register_plugin(SandboxSlots(), name=self._slots)
+            self._client.register_plugin(SandboxSlots(prestart=label != "ref"), name=self._slots)
         except ClusterUnavailable:
             self._client.close()
             raise

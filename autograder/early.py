@@ -18,7 +18,7 @@ from autograder import executors, pool, reference
 @dataclass
 class Started:
     staging: str
-    ref_pool: pool.Pool = None   # or executors.DaskPool
+    ref_pool: pool.Pool = None   # or cluster.DaskPool (executors.make_pool)
     sub_pool: pool.Pool = None
     solutions: dict = field(default_factory=dict)   # (assignment, notebook) -> (source path, job, future)
 

@@ -16,7 +16,7 @@ On a cluster (``--scheduler tcp://HOST:PORT``) the worker machines share no disk
   local pool's worker would have (``job["output"]``), so the gradebook, ``autograded/`` and
   ``feedback/`` are still written by the one grader process.
 
-A worker that dies mid-job takes its serving worker and sandbox along (``PR_SET_PDEATHSIG``);
+A worker that dies mid-job takes its serving worker and sandbox along (a parent-death signal);
 the scheduler reruns the task on another worker (up to its ``allowed-failures``), and the grader
 takes the one result the scheduler delivers for each task: every submission is recorded once.
 """

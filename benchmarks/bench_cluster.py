@@ -19,7 +19,7 @@ The model of a run on N worker machines of k cores each, for S submissions::
 
 Executing scales with the workers; recording does not (one gradebook writer), so past
 N = c / (k * g) machines the run takes S * g however many are added. The model, with c and g
-from the P-worker run, predicts a run on one worker; that run is then measured and both printed.
+from the P-worker run, predicts a run on one worker; that run is then measured (on a cluster of one) and both printed.
 
     python benchmarks/bench_cluster.py [N_SUBMISSIONS] [--workers P] [--repeat R]
 """
@@ -97,11 +97,11 @@ def main():
                 wall, cpu = _run(remote, single)
                 times["single"].append(wall)
                 times["single cpu"].append(cpu)
-            cluster.scale(1)
-            deadline = time.monotonic() + 60
-            while len(cluster.scheduler_info["workers"]) > 1 and time.monotonic() < deadline:
-                time.sleep(0.2)
-            one_worker = _run(remote, root)[0]
+                print("  run: local {:.1f} s, cluster {:.1f} s (grader CPU {:.1f} s), cluster with one submission "
+                      "{:.1f} s (grader CPU {:.1f} s)".format(*(times[k][-1] for k in times)), flush=True)
+        with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1",
+                          dashboard_address=None) as cluster:
+            one_worker = _run(grade + ["--scheduler", cluster.scheduler_address], root)[0]
         med = {k: statistics.median(v) for k, v in times.items()}
         local, remote_t = med["local"], med["cluster"]
         print(f"  local pool:   {_per_minute(args.n, local):6.1f} submissions/min ({local:.1f} s; runs "
