@@ -13,14 +13,19 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 HERE = ROOT / "student"
 FILES = ("README.md", "Makefile", "pyproject.toml")
 # Requirements only an instructor needs: grading and the notebook-format tools it uses.
-INSTRUCTOR_ONLY = ("nbgrader",)
+INSTRUCTOR_ONLY = ("nbgrader", "distributed", "psycopg")
 IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", ".ipynb_checkpoints")
 
 
 def student_requirements(text):
     """The course's requirements.txt without the instructor-only packages."""
-    kept = [line for line in text.splitlines()
-            if not any(line.strip().lower().startswith(name) for name in INSTRUCTOR_ONLY)]
+    kept = []
+    for line in text.splitlines():
+        if any(line.strip().lower().startswith(name) for name in INSTRUCTOR_ONLY):
+            while kept and kept[-1].startswith("#"):   # the comment that explains a dropped line
+                kept.pop()
+            continue
+        kept.append(line)
     return "\n".join(kept).replace("(helpers, autograder)", "(helpers)") + "\n"
 
 
