@@ -56,30 +56,6 @@ HIDE_HISTORY = (
 )
 
 # Run inside the sandbox, before the kernel: set the per-process limits, then become the kernel.
-# Written into the kernel's IPython startup folder: no cell's source stays within reach of later
-# code (``In``, ``_i``, ``_ih``, the history database, the line cache of tracebacks), so a
-# function a hidden test calls cannot read that test's code. Tracebacks keep their line numbers.
-HIDE_HISTORY = (
-    "def _grader_hide_history():\n"
-    "    import linecache\n"
-    "    shell = get_ipython()\n"
-    "    blank = '# (the grader keeps no input history)\\n'\n"
-    "    store, cache = shell.history_manager.store_inputs, shell.compile.cache\n"
-    "    def store_inputs(line_num, source, source_raw=None):\n"
-    "        store(line_num, blank, blank)\n"
-    "    def cache_blank(transformed_code, number=0, raw_code=None):\n"
-    "        name = cache(transformed_code, number, raw_code)\n"
-    "        entry = linecache.cache.get(name)\n"
-    "        if entry:\n"
-    "            linecache.cache[name] = (entry[0], None, ['\\n'] * len(entry[2]), name)\n"
-    "        return name\n"
-    "    shell.history_manager.store_inputs = store_inputs\n"
-    "    shell.compile.cache = cache_blank\n"
-    "_grader_hide_history()\n"
-    "del _grader_hide_history\n"
-)
-
-# Run inside the sandbox, before the kernel: set the per-process limits, then become the kernel.
 # argv: data bytes, file bytes, process count, uid to become (0: stay), connection dir, kernel argv...
 _LIMITS_PRELUDE = (
     "import os, resource, sys\n"
