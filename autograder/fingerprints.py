@@ -92,7 +92,7 @@ def _python(source):
     return "\n".join(line for line in source.splitlines() if not line.lstrip().startswith(("%", "!")))
 
 
-def _run(source, namespace):
+def run_cell(source, namespace):
     """Exec one cell; returns its evidence records. Output is swallowed, errors propagate."""
     from helpers import evidence
     del evidence.recorded[:]
@@ -114,7 +114,8 @@ def _test_cells(nb):
             and _meta(c).get("grade_id")]
 
 
-def _copy(namespace):
+def copy_namespace(namespace):
+    """A copy of a solved namespace that a wrong implementation may spoil freely."""
     ns = {}
     for key, value in namespace.items():
         try:
@@ -178,7 +179,7 @@ class Solved:
         with _in_notebook_dir(self.path):
             for cell in self.nb.cells:
                 if cell.cell_type == "code":
-                    records = _run(cell.source, self.namespace)
+                    records = run_cell(cell.source, self.namespace)
                     if _meta(cell).get("grade") and _meta(cell).get("grade_id"):
                         self.records[_meta(cell)["grade_id"]] = records
 
@@ -193,17 +194,17 @@ class Solved:
         ``observe``, failed visible checks are noted and the cell goes on; without, a cell stops
         at its first failure as in the student's kernel and its message is kept.
         """
-        ns = _copy(self.namespace)
+        ns = copy_namespace(self.namespace)
         observed, out = [], {"cells": {}, "errors": {}, "visible": [], "messages": {}}
         with _in_notebook_dir(self.path):
-            _run(code, ns)
+            run_cell(code, ns)
             if observe:
                 _observing(ns, observed)
             for cell in self.cells_of(exercise):
                 gid = _meta(cell)["grade_id"]
                 from helpers import evidence
                 try:
-                    out["cells"][gid] = _run(cell.source, ns)
+                    out["cells"][gid] = run_cell(cell.source, ns)
                 except Exception as err:  # noqa: BLE001 - any failure is part of the fingerprint
                     out["cells"][gid] = list(evidence.recorded)
                     out["errors"][gid] = type(err).__name__
