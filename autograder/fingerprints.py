@@ -27,6 +27,7 @@ import sys
 import warnings
 
 from autograder import catalogue
+from autograder.reference import write_cache
 
 HELPERS = pathlib.Path(__file__).resolve().parents[1] / "helpers"
 # Part of the cache key: raise it when a change here changes what a fingerprint holds.
@@ -236,8 +237,5 @@ def build(source_nb, assignment, corpus=catalogue.CORPUS, log=None):
 
 def store(root, assignment, source_nb, result, corpus=catalogue.CORPUS):
     path = cache_path(root, assignment, source_nb, corpus)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    for old in path.parent.glob(f"{pathlib.Path(source_nb).stem}-*.json"):
-        old.unlink()
-    path.write_text(json.dumps(result))
+    write_cache(path, result)
     return path

@@ -36,6 +36,15 @@ def cache_path(root, assignment, source_nb, options=None):
     return pathlib.Path(root) / ".cache" / "autograder" / "reference" / assignment / name
 
 
+def write_cache(path, data):
+    """Write ``data`` as JSON at ``path`` (``<notebook stem>-<key>.json``), removing the notebook's
+    files of older keys: one cached version per notebook."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for old in path.parent.glob(f"{path.stem.rsplit('-', 1)[0]}-*.json"):
+        old.unlink()
+    path.write_text(json.dumps(data))
+
+
 def load(root, assignment, source_nb, options=None):
     """The cached ``{"records", "failed", "problem"}`` of the solution, or None."""
     path = cache_path(root, assignment, source_nb, options)
@@ -72,9 +81,5 @@ def store(root, assignment, source_nb, result, options=None):
     data = {"records": records, "failed": failed, "problem": problem}
     if result.get("status") == "worker_failed":
         return data  # the grader's own trouble, not the solution's: never cached
-    path = cache_path(root, assignment, source_nb, options)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    for old in path.parent.glob(f"{pathlib.Path(source_nb).stem}-*.json"):
-        old.unlink()
-    path.write_text(json.dumps(data))
+    write_cache(cache_path(root, assignment, source_nb, options), data)
     return data
