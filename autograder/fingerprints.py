@@ -31,7 +31,7 @@ from autograder.reference import write_cache
 
 HELPERS = pathlib.Path(__file__).resolve().parents[1] / "helpers"
 # Part of the cache key: raise it when a change here changes what a fingerprint holds.
-VERSION = 1
+VERSION = 2
 _TEST_ID = re.compile(r"^test_(?P<ex>.+?)(_\d+)?$")
 
 
@@ -126,8 +126,13 @@ def copy_namespace(namespace):
     return ns
 
 
-def _observing(namespace, observed):
-    """Replace the visible checks in ``namespace`` by versions that note a failure and go on."""
+def _observing(namespace, observed, hidden):
+    """Replace the visible checks in ``namespace`` by versions that note a failure and go on.
+
+    Only a failure in the visible part of a test cell is noted: ``hidden`` holds the line numbers
+    of the running cell's hidden part (the caller refills it for each cell), and what a check
+    sees there must never reach ``helpers/mistakes.json``, which students have.
+    """
     from helpers import mistakes
 
     for name in mistakes.CHECKS:
@@ -143,9 +148,19 @@ def _observing(namespace, observed):
                 bound = _sig.bind(*args, **kwargs)
                 bound.apply_defaults()
                 found = mistakes.observe(_name, dict(bound.arguments))
-                if found is not None:
+                if found is not None and _cell_line() not in hidden:
                     observed.append(found)
         namespace[name] = observer
+
+
+def _cell_line():
+    """The line of the test cell's own code that is running (its outermost ``<cell>`` frame)."""
+    line, frame = None, sys._getframe(1)
+    while frame is not None:
+        if frame.f_code.co_filename == "<cell>":
+            line = frame.f_lineno
+        frame = frame.f_back
+    return line
 
 
 @contextlib.contextmanager
@@ -195,14 +210,18 @@ class Solved:
         ``observe``, failed visible checks are noted and the cell goes on; without, a cell stops
         at its first failure as in the student's kernel and its message is kept.
         """
+        from autograder.feedback import split_hidden  # (feedback imports diagnose, which imports us)
+
         ns = copy_namespace(self.namespace)
-        observed, out = [], {"cells": {}, "errors": {}, "visible": [], "messages": {}}
+        observed, out, hidden = [], {"cells": {}, "errors": {}, "visible": [], "messages": {}}, set()
         with _in_notebook_dir(self.path):
             run_cell(code, ns)
             if observe:
-                _observing(ns, observed)
+                _observing(ns, observed, hidden)
             for cell in self.cells_of(exercise):
                 gid = _meta(cell)["grade_id"]
+                hidden.clear()
+                hidden.update(split_hidden(_python(cell.source))[1])
                 from helpers import evidence
                 try:
                     out["cells"][gid] = run_cell(cell.source, ns)

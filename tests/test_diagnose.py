@@ -3,15 +3,20 @@
 The measurements on the real collection and on unseen wrong answers are in
 test_diagnose_corpus.py and test_diagnose_unseen.py.
 """
+import ast
 import json
+import textwrap
 
 import numpy as np
 import pytest
 
 from autograder import catalogue, diagnose, mistake_report, report
+from autograder.feedback import split_hidden
 from autograder.course import Submission
 from helpers import checks, mistakes, structural
 from helpers.evidence import encode
+
+from course import built_assignments, read, source_path
 
 
 # -- structural relations ------------------------------------------------------------------
@@ -227,3 +232,32 @@ def test_the_class_report_counts_students_per_mistake(tmp_path):
     assert rows["ada"][-1] == "backward: sign flipped" and rows["dee"][-1] == ""
     assert (tmp_path / "grades.png").stat().st_size > 10_000
     assert "    2  03-two-layer-backprop / backward: sign flipped" in report.summary(subs)
+
+
+def _check_labels(code):
+    """The labels of the check_* calls in ``code`` whose label is a literal string."""
+    labels = set()
+    for node in ast.walk(ast.parse(code)):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in mistakes.CHECKS \
+                and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
+            labels.add(node.args[0].value)
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "check_true" and len(node.args) > 1 \
+                and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str):
+            labels.add(mistakes._NUMBER.sub("#", node.args[1].value))
+    return labels
+
+
+def test_the_shipped_file_holds_no_check_of_a_hidden_test():
+    """Students have helpers/mistakes.json: a hidden check's label with its wrong values would
+    hand out the hidden input (and often the right value, one step from a wrong one)."""
+    hidden, visible = set(), set()
+    for assignment in built_assignments():
+        for cell in read(source_path(assignment)).cells:
+            if cell.cell_type == "code" and "### BEGIN HIDDEN TESTS" in cell.source:
+                shown, _, lines = split_hidden(cell.source)
+                visible |= _check_labels(shown)
+                hidden |= _check_labels(textwrap.dedent("\n".join(lines)))
+    secret = hidden - visible
+    assert secret, "no hidden check found: the test would pass vacuously"
+    shipped = {key.split("|")[1] for key in json.loads(mistakes.DATA.read_text())["checks"]}
+    assert not shipped & secret, sorted(shipped & secret)[:10]
