@@ -7,7 +7,6 @@ to write, and a cell whose checks pass say so.
 """
 import functools
 import sys
-from contextlib import contextmanager
 
 import numpy as np
 
@@ -99,18 +98,40 @@ def check_unchanged(name, before, after, hint=None):
               hint or "work on a copy (arr.copy(), or arr - ... instead of arr -= ...)")
 
 
-@contextmanager
-def once_solved(*functions):
-    """Run a demo cell only when the exercises it uses are done; otherwise say which to write.
+class once_solved:
+    """Run a demo cell only when the exercises it uses are done; otherwise say what to do.
 
-    Demo cells in the student release call functions that still raise NotImplementedError. Instead
-    of a traceback the cell prints one line naming the function that is not written yet
-    (``functions``, the names the cell needs, are only used when that cannot be told), and any
-    figure the cell had started is dropped, so no empty axes are shown.
+    ``with once_solved("fit_sine", "train"):`` around a demo cell's code, naming the student's
+    functions it uses. Demo cells in the student release call functions that still raise
+    NotImplementedError, or need what an earlier demo cell could not make for that reason. Instead
+    of a traceback the cell prints one line with the real cause (``messages.why_missing``): a
+    function not written yet, a function whose cell has not run, one that failed, or a cell above
+    to run first; any figure the cell had started is dropped, so no empty axes are shown. Other
+    errors, and a NameError inside one of ``functions`` (a slip in the student's code), go through.
     """
-    try:
-        yield
-    except NotImplementedError as error:
+
+    def __init__(self, *functions):
+        self.functions = functions
+        self.namespace = sys._getframe(1).f_globals   # the notebook's: where the functions live
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, etype, error, tb):
+        if etype is None:
+            return False
+        if issubclass(etype, NotImplementedError):
+            messages.note_failure(error)
+            line = messages.not_solved_line(error, self.functions, again=True)
+        elif issubclass(etype, NameError) and error.name and not self._inside_functions(error):
+            line = messages.why_missing(error.name, self.functions, self.namespace)
+        else:
+            return False
         if "matplotlib.pyplot" in sys.modules:
             sys.modules["matplotlib.pyplot"].close("all")
-        print(messages.not_solved_line(error, functions, again=True))
+        print(line)
+        return True
+
+    def _inside_functions(self, error):
+        code = messages.failing_code(error)
+        return code is not None and messages.code_name(code) in self.functions

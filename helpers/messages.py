@@ -13,6 +13,7 @@ message at the bottom. Here the message comes first and alone:
 Both failures stay errors, so nbgrader still gives a failing test cell zero points.
 """
 import ast
+import dis
 import os
 import sys
 
@@ -66,16 +67,86 @@ def where(tb):
     return f"{label[0]} {label[1]}, line {line}" if label else f"line {line}"
 
 
+def code_name(code):
+    name = getattr(code, "co_qualname", code.co_name)
+    return name.split("<locals>.")[-1]  # a function defined inside another: its own name
+
+
+def failing_code(error):
+    """The code object of the notebook function an error came from, or None (a cell's own line)."""
+    frames = _cell_frames(error.__traceback__)
+    code = frames[-1][0].f_code if frames else None
+    return None if code is None or code_name(code).startswith("<") else code
+
+
 def unsolved_function(error):
     """The name of the function still raising ``NotImplementedError`` (``Value.backward`` for a
     method), or None when the ``raise`` sits at the top level of a cell."""
-    frames = _cell_frames(error.__traceback__)
-    if not frames:
-        return None
-    code = frames[-1][0].f_code
-    name = getattr(code, "co_qualname", code.co_name)
-    name = name.split("<locals>.")[-1]  # a function defined inside another: its own name
-    return None if name.startswith("<") else name
+    code = failing_code(error)
+    return None if code is None else code_name(code)
+
+
+# What the notebook's functions did when they last ran, by code object (a function written again
+# is a new code object, so nothing stale is kept): "NotImplementedError" or another error's name.
+last_failure = {}
+
+
+def note_failure(error):
+    """Remember which of the notebook's functions ``error`` came from (see ``why_missing``)."""
+    code = failing_code(error)
+    if code is not None:
+        last_failure[code] = type(error).__name__
+
+
+def _only_raises_not_implemented(code):
+    """The release's stub: a body that does nothing but ``raise NotImplementedError()``."""
+    skip = {"RESUME", "NOP", "CACHE", "PRECALL", "PUSH_NULL", "COPY_FREE_VARS", "MAKE_CELL", "EXTENDED_ARG"}
+    ops = [op for op in dis.get_instructions(code) if op.opname not in skip]
+    loads = [op.argval for op in ops if op.opname in ("LOAD_GLOBAL", "LOAD_NAME")]
+    return loads == ["NotImplementedError"] and ops[-1].opname == "RAISE_VARARGS" and len(ops) <= 3
+
+
+def state_of(name, namespace):
+    """How a function the notebook needs stands: "undefined", "unwritten" (its cell still holds the
+    stub, or it raised ``NotImplementedError`` when last run), "failed: ValueError" (it raised that
+    when last run), or "written"."""
+    function = namespace.get(name.split(".")[0])
+    for part in name.split(".")[1:]:
+        function = getattr(function, part, None)
+    code = getattr(function, "__code__", None)
+    if function is None:
+        return "undefined"
+    if code is None:
+        return "written"
+    if last_failure.get(code) == "NotImplementedError" or _only_raises_not_implemented(code):
+        return "unwritten"
+    return f"failed: {last_failure[code]}" if code in last_failure else "written"
+
+
+def _listing(names):
+    return ", ".join(f"`{n}`" for n in names)
+
+
+def why_missing(missing, functions, namespace):
+    """The one line for a demo cell that needs ``missing`` (a NameError), given the functions it
+    uses: which of them is not defined, not written yet or failing, or else which cell to run."""
+    if missing in functions:
+        return f"`{missing}` is not defined: run the cell above that defines it, then this one"
+    states = {name: state_of(name, namespace) for name in functions}
+    unwritten = [name for name, state in states.items() if state == "unwritten"]
+    if unwritten:
+        return (f"not solved yet: write {_listing(unwritten)} above, then run the cells from there down to "
+                f"this one (this one needs `{missing}`, which they make)")
+    undefined = [name for name, state in states.items() if state == "undefined"]
+    if undefined:
+        return (f"{_listing(undefined)} not defined: run the cells above this one first "
+                f"(this one needs `{missing}`, which they make)")
+    failed = [(name, state.split(": ")[1]) for name, state in states.items() if state.startswith("failed")]
+    if failed:
+        name, error = failed[0]
+        return (f"`{name}` stopped with a {error} when it last ran: fix it, then run the cells from there "
+                f"down to this one (this one needs `{missing}`, which they make)")
+    return f"`{missing}` is not defined yet: run the cell above that makes it, then this one"
 
 
 def not_solved_line(error, fallback=(), again=False):
@@ -100,6 +171,7 @@ class CheckFailed(AssertionError):
 
 def _show_not_solved(shell, etype, value, tb, tb_offset=None):
     """IPython's handler for ``NotImplementedError``: one line instead of a traceback."""
+    note_failure(value)
     place = where(tb)
     stb = [f"{RED}{not_solved_line(value)}{RESET}" + (f"  {DIM}({place}){RESET}" if place else "")]
     shell._showtraceback(etype, value, stb)  # an error output: the cell still fails and scores zero
@@ -134,7 +206,10 @@ def _before_cell(*_args):
 
 
 def _after_cell(result):
-    """One line under a cell whose checks all passed: which of the student's functions they ran."""
+    """One line under a cell whose checks all passed: which of the student's functions they ran.
+    A cell that failed: note which function the error came from (``why_missing`` uses it)."""
+    if result.error_in_exec is not None:
+        note_failure(result.error_in_exec)
     if checks_run and result.success:
         shell = _shell()
         names = _called_functions(result.info.raw_cell, shell.user_ns) if shell is not None else []
