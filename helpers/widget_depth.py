@@ -44,7 +44,7 @@ def draw_weights(n_layers, initialisation, seed=WEIGHT_SEED):
 
     Weights are uniform on ``[-a, a]`` with ``a = sqrt(3 var)``, which has the scheme's variance.
     """
-    rng = np.random.default_rng(seed=seed)
+    rng = np.random.default_rng(seed)
     variance = INITIALISATIONS[initialisation]
     sizes, params = layer_sizes(n_layers), {}
     for layer, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:]), start=1):
