@@ -329,6 +329,8 @@ def test_run_all_of_the_untouched_release_reaches_the_end(assignment, lab):
         if "not solved yet" in stream:
             assert stream.count("\n") == 1 and NOT_SOLVED.match(stream), (gid, stream)
             assert images == 0, f"{gid}: a figure drawn without the exercise it needs"
+        # Untouched, what stops a demo is always a function not written yet, never a cell not run.
+        assert "run the cell" not in stream.lower() and "not defined" not in stream, (gid, stream)
 
 
 @pytest.mark.parametrize("assignment", built_assignments())

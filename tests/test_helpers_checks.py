@@ -101,3 +101,52 @@ def test_the_pass_line_names_the_students_functions_from_the_visible_part_only()
     source = ("def helper(x):\n    return x\n\nloss = mse_loss(1, 2)\ncheck_close('x', helper(loss), 0.0)\n"
               "### BEGIN HIDDEN TESTS\nassert _h_loss(mse_loss(3, 4)) == 0.0\n### END HIDDEN TESTS")
     assert messages._called_functions(source, namespace) == ["mse_loss"]
+
+
+def _demo_needing_predict_proba(namespace):
+    """A demo cell of notebook 05: it needs what an earlier cell made with train_phase_classifier."""
+    exec("with once_solved('train_phase_classifier'):\n    predict_proba.params", namespace)
+
+
+def _notebook_with(source):
+    namespace = {"once_solved": checks.once_solved, "__name__": "__main__"}
+    exec(source, namespace)
+    return namespace
+
+
+def test_a_demo_needing_what_an_unwritten_function_makes_names_that_function(capsys):
+    namespace = _notebook_with("def train_phase_classifier(X, y, rng):\n    '''doc'''\n"
+                               "    # YOUR CODE HERE\n    raise NotImplementedError()")
+    _demo_needing_predict_proba(namespace)
+    out = capsys.readouterr().out
+    assert out.startswith("not solved yet: write `train_phase_classifier` above, then run the cells from there"), out
+    assert "`predict_proba`" in out
+
+
+def test_a_demo_needing_what_a_written_function_makes_asks_for_the_cell_that_makes_it(capsys):
+    namespace = _notebook_with("def train_phase_classifier(X, y, rng):\n    return lambda X: X")
+    _demo_needing_predict_proba(namespace)
+    assert capsys.readouterr().out == "`predict_proba` is not defined yet: run the cell above that makes it, then this one\n"
+
+
+def test_a_demo_needing_a_function_whose_cell_has_not_run_says_so(capsys):
+    namespace = _notebook_with("")
+    exec("with once_solved('fit_sine'):\n    fit_sine(1.0)", namespace)
+    assert capsys.readouterr().out == "`fit_sine` is not defined: run the cell above that defines it, then this one\n"
+    _demo_needing_predict_proba(namespace)
+    assert capsys.readouterr().out.startswith("`train_phase_classifier` not defined: run the cells above this one first")
+
+
+def test_a_demo_after_a_function_failed_names_the_failure(capsys):
+    namespace = _notebook_with("def train_phase_classifier(X, y, rng):\n    raise ValueError('shapes')")
+    with pytest.raises(ValueError) as caught:
+        namespace["train_phase_classifier"](1, 2, 3)
+    messages.note_failure(caught.value)   # as IPython's post_run_cell hook does for a failed cell
+    _demo_needing_predict_proba(namespace)
+    assert capsys.readouterr().out.startswith("`train_phase_classifier` stopped with a ValueError when it last ran")
+
+
+def test_a_name_missing_inside_the_students_function_is_their_slip_and_goes_through():
+    namespace = _notebook_with("def fit_sine(x):\n    return undefined_thing * x")
+    with pytest.raises(NameError):
+        exec("with once_solved('fit_sine'):\n    fit_sine(1.0)", namespace)

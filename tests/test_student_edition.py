@@ -2,18 +2,22 @@
 
 ``make student-edition`` writes ``dist/student/``; here it is built into a temporary folder and
 searched for every line of the instructor's solutions and hidden tests. Then, by behaviour rather
-than by name, each public function of ``helpers`` is put in place of each exercise's functions in
-the solved notebook, and the exercise's test cells (hidden tests included) are run: none may pass.
+than by name, each public function of ``helpers`` and each function of a release notebook's given
+code is put in place of each exercise's functions in the solved notebook, and the exercise's test
+cells (hidden tests included) are run: none may pass.
 """
 import ast
+import functools
 import importlib
 import importlib.util
 import inspect
 import os
 import pathlib
 import pkgutil
+import re
 import signal
 import subprocess
+import types
 import warnings
 
 import pytest
@@ -167,6 +171,19 @@ def test_no_line_of_a_solution_or_hidden_test_is_in_the_edition(edition):
     assert not found, found[:10]
 
 
+def test_demo_guards_name_the_students_functions():
+    """``once_solved`` names functions the student writes (``fit_sine``), never exercise ids
+    (``sine_regression``), so that what it prints is the student's own words."""
+    for assignment in built_assignments():
+        nb = read(source_path(assignment))
+        exercise_names = {name for cell in nb.cells if nbgrader_meta(cell).get("solution") and cell.cell_type == "code"
+                          for name in exercise_functions(nb, nbgrader_meta(cell)["grade_id"])}
+        for cell in nb.cells:
+            for call in re.findall(r"once_solved\(([^)]*)\)", cell.source):
+                for name in re.findall(r"[\"']([^\"']+)[\"']", call):
+                    assert name in exercise_names, (assignment, name, sorted(exercise_names))
+
+
 def test_every_release_test_and_solution_cell_lets_run_all_go_on():
     for assignment in built_assignments():
         for cell in read(release_path(assignment)).cells:
@@ -203,6 +220,62 @@ def public_helpers():
                     and obj.__module__ == module.__name__):
                 found.append((f"{module.__name__}.{name}", obj))
     return found
+
+
+def _code_objects(code):
+    """The functions compiled inside ``code``, at any depth (comprehensions and the like left out)."""
+    for const in code.co_consts:
+        if inspect.iscode(const):
+            if not const.co_name.startswith("<") or const.co_name == "<lambda>":
+                yield const
+            yield from _code_objects(const)
+
+
+@functools.lru_cache(maxsize=None)
+def given_functions():
+    """``(where, callable)`` of every function and class that the given code of a release notebook
+    defines (cells that are neither an exercise nor a test), nested ones included when they stand
+    alone: a student reads them all, and could copy any into an earlier exercise.
+
+    What counts is code the course wrote (``def``, ``lambda``): a library function that given code
+    imports or names (``sigmoid = expit``) is the library's, as open to a student as its manual;
+    notebook 02 says where SciPy's is and why the exercise is written anyway.
+
+    Only a cell's imports, definitions and plain assignments run (not its demos, which can take
+    minutes); each function keeps those as its globals.
+    """
+    found = []
+    for assignment in built_assignments():
+        namespace, filename = {"__name__": "__main__"}, f"<given code of {assignment}>"
+        for cell in read(release_path(assignment)).cells:
+            meta = nbgrader_meta(cell)
+            if cell.cell_type != "code" or meta.get("solution") or meta.get("grade"):
+                continue
+            source = "\n".join(line for line in cell.source.splitlines() if not line.lstrip().startswith(("%", "!")))
+            for node in ast.parse(source).body:
+                plain = isinstance(node, ast.Assign) and not any(isinstance(n, ast.Call) for n in ast.walk(node))
+                if plain or isinstance(node, (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.ClassDef)):
+                    try:
+                        exec(compile(ast.Module([node], type_ignores=[]), filename, "exec"), namespace)
+                    except Exception:  # noqa: BLE001 - a definition that needs a demo's data: still defined
+                        pass
+        for name, obj in list(namespace.items()):
+            code = getattr(obj, "__code__", None)
+            if inspect.isclass(obj) and obj.__module__ == "__main__":
+                found.append((f"{assignment}: {name}", obj))
+            if code is None or code.co_filename != filename:
+                continue
+            found.append((f"{assignment}: {name}", obj))
+            for inner in _code_objects(code):
+                if not inner.co_freevars:
+                    found.append((f"{assignment}: {name}.{inner.co_name}", types.FunctionType(inner, namespace)))
+    return found
+
+
+def test_the_given_code_of_the_release_is_searched_to_the_inside_of_its_functions():
+    names = {where for where, _ in given_functions()}
+    assert "03-two-layer-backprop: buggy_backprop.sigmoid" in names, sorted(names)
+    assert "04-vanishing-gradients: random_params" in names and len(names) > 30
 
 
 def exercise_functions(nb, exercise):
@@ -250,8 +323,8 @@ def _passes(solved, ns, exercise, names, candidate, seconds=10):
 def test_no_helper_passes_an_exercises_hidden_tests(assignment, monkeypatch):
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")  # explorers stay light labels
     solved = SolvedNotebook(source_path(assignment))
-    candidates = public_helpers()
-    assert len(candidates) > 30
+    candidates = public_helpers() + given_functions()
+    assert len(candidates) > 60
     passed = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -281,8 +354,17 @@ def test_nbconvert_execute_reaches_the_end_of_the_untouched_release(assignment, 
     NotebookClient(nb, timeout=600, allow_errors=False, resources={"metadata": {"path": str(tmp_path)}}).execute()
     code = [cell for cell in nb.cells if cell.cell_type == "code"]
     assert code[-1].execution_count is not None
+    exercise_names = {name for cell in nb.cells if nbgrader_meta(cell).get("solution") and cell.cell_type == "code"
+                      for name in exercise_functions(nb, nbgrader_meta(cell)["grade_id"])}
     for cell in code:
         text = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
+        # Untouched, every exercise raises NotImplementedError: a demo cell that cannot run says so,
+        # naming functions the student writes, and never sends them to run a cell instead.
+        for line in text.splitlines():
+            if "not solved yet" in line or "run the cell" in line or "not defined" in line:
+                assert line.startswith("not solved yet: write `"), (cell.source[:60], line)
+                named = set(re.findall(r"`([^`]+)`", line.split(" above")[0]))
+                assert named and {n.split(".")[0] for n in named} <= exercise_names, (line, exercise_names)
         if "not solved yet" in text:
             assert not any("image/png" in o.get("data", {}) for o in cell.outputs), cell.source[:60]
         for output in cell.outputs:
