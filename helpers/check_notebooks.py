@@ -95,13 +95,12 @@ def _heading(cell):
 
 def message_lines(output):
     """The lines a student should read of an error output: the whole message, without the place."""
-    lines = [_ANSI.sub("", part) for entry in output.get("traceback", []) for part in entry.split("\n")]
-    lines = [line.rstrip() for line in lines if line.strip()]
-    if lines and len(lines) <= 12 and not any(line.startswith(("Traceback", "---------")) for line in lines):
-        # A message that renders itself (a failed check, an unsolved exercise): keep all of it.
-        lines = [_PLACE.sub("", line) for line in lines if not _PLACE.fullmatch(line)]
-        return [line for line in lines if line.strip()]
-    return [f"{output.ename}: {output.evalue}".strip()]
+    if output.ename == "CheckFailed":          # expected / got / hint (and a likely mistake)
+        return output.evalue.splitlines()
+    lines = [_ANSI.sub("", line).strip() for line in output.get("traceback", [])]
+    if len(lines) == 1 and lines[0].startswith("not solved yet"):
+        return [_PLACE.sub("", lines[0])]
+    return f"{output.ename}: {output.evalue}".splitlines()
 
 
 def verdict(cell):
