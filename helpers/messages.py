@@ -8,7 +8,9 @@ message at the bottom. Here the message comes first and alone:
 - an exercise still raising ``NotImplementedError`` shows one line naming the function to write,
   ``not solved yet: write `fit_sine` above`` (an IPython handler for that exception, installed
   when ``helpers.checks`` is imported);
-- a cell whose checks all pass says so in one line (an IPython ``post_run_cell`` hook).
+- a cell whose checks all pass says so in one line (an IPython ``post_run_cell`` hook);
+- a demo cell that needs what an earlier cell could not make says why (``why_missing``): a
+  function not written yet, one whose cell has not run, one that failed, or a cell to run.
 
 Both failures stay errors, so nbgrader still gives a failing test cell zero points.
 """

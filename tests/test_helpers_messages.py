@@ -19,6 +19,7 @@ CELLS = [
     ("passing check", "check_close('mse_loss(...)', mse_loss(1, 2), 1.5)", {}),
     ("demo", "fig, axes = plt.subplots(2, 2)\nwith once_solved('sine_regression'):\n"
              "    axes[0, 0].plot(fit_sine([1.0], [2.0])([1.0]))", {}),
+    ("demo needing a result", "with once_solved('fit_sine'):\n    print(sine_model.params)", {}),
     ("last", "print('the end')", {}),
 ]
 
@@ -64,3 +65,10 @@ def test_a_demo_needing_an_unsolved_exercise_prints_one_line_and_no_empty_figure
 
 def test_run_all_reaches_the_end(executed):
     assert executed["last"][0].text == "the end\n"
+
+
+def test_a_demo_needing_what_an_unsolved_exercise_makes_names_the_function_to_write(executed):
+    (out,) = executed["demo needing a result"]
+    assert out.output_type == "stream"
+    assert out.text == ("not solved yet: write `fit_sine` above, then run the cells from there down to this one "
+                        "(this one needs `sine_model`, which they make)\n")
