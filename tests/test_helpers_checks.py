@@ -126,15 +126,18 @@ def test_a_demo_needing_what_an_unwritten_function_makes_names_that_function(cap
 def test_a_demo_needing_what_a_written_function_makes_asks_for_the_cell_that_makes_it(capsys):
     namespace = _notebook_with("def train_phase_classifier(X, y, rng):\n    return lambda X: X")
     _demo_needing_predict_proba(namespace)
-    assert capsys.readouterr().out == "`predict_proba` is not defined yet: run the cell above that makes it, then this one\n"
+    assert capsys.readouterr().out == \
+        "`predict_proba` is not defined yet: run the cell above that makes it, then this one\n"
 
 
 def test_a_demo_needing_a_function_whose_cell_has_not_run_says_so(capsys):
     namespace = _notebook_with("")
     exec("with once_solved('fit_sine'):\n    fit_sine(1.0)", namespace)
-    assert capsys.readouterr().out == "`fit_sine` is not defined: run the cell above that defines it, then this one\n"
+    assert capsys.readouterr().out == \
+        "`fit_sine` is not defined: run the cell above that defines it, then this one\n"
     _demo_needing_predict_proba(namespace)
-    assert capsys.readouterr().out.startswith("`train_phase_classifier` not defined: run the cells above this one first")
+    assert capsys.readouterr().out.startswith(
+        "`train_phase_classifier` not defined: run the cells above this one first")
 
 
 def test_a_demo_after_a_function_failed_names_the_failure(capsys):

@@ -153,7 +153,8 @@ def test_only_boilerplate_counts_as_saying_nothing():
     for telling in ("e = np.exp(-np.abs(z))", "return float(np.mean((y - y_hat) ** 2))", "dZ1 = dA1 * (1 - A1 ** 2)",
                     "test, train = order[:n_test], order[n_test:]", "A2 = np.clip(A2, eps, 1.0 - eps)",
                     'check_close("dW", dW, want)', "if s.ndim != 2:", "The slope is largest at zero.",
-                    "self.grad = 1.0", "# exp of a non-positive number only", "rng_t = np.random.default_rng(1001)", "want.append(abs(s.mean()))"):
+                    "self.grad = 1.0", "# exp of a non-positive number only", "rng_t = np.random.default_rng(1001)",
+                    "want.append(abs(s.mean()))"):
         assert reveals(telling), telling
 
 
