@@ -14,6 +14,6 @@ def shorten(text, width=240):
         return text
     cut = text[:width - 1]
     space = cut.rfind(" ")
-    if space > width // 2:
+    if text[width - 1] != " " and space > width // 2:  # the cut is inside a word: drop its start
         cut = cut[:space]
     return cut.rstrip(" ,;:") + "…"
