@@ -185,7 +185,7 @@ def mark_pending(nb, resources):
                 meta["score"] = PENDING
                 waiting += grade.max_score or 0.0
     if waiting and isinstance(info.get("score"), (int, float)):
-        info["score"] = f"{round(float(info['score']), 2)}, {waiting:g} {PENDING},"
+        info["score"] = f"{round(float(info['score']), 2)} + {round(waiting, 2)} {PENDING}"
 
 
 class HideHiddenTests(Preprocessor):
