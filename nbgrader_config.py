@@ -27,6 +27,8 @@ c.GenerateFeedback.preprocessors = [
     "autograder.feedback.HideHiddenTests",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
+# A written answer waiting for hand grading reads "pending" in the feedback, not "Score: 0.0".
+c.HTMLExporter.filters = {"float": "autograder.feedback.score_number"}
 
 # Run All reaches the end of a student's notebook: test and solution cells get the
 # `raises-exception` tag (autograder/run_all.py), so JupyterLab and nbconvert show their errors

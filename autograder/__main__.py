@@ -6,10 +6,13 @@ Run in the course root (``make grade`` does, with ``GRADE_ARGS``)::
     python -m autograder grade 03-two-layer-backprop --jobs 2
     python -m autograder grade --cell-timeout 300 --memory 1.5 --time-limit 1800
     python -m autograder grade 01-gradient-descent --student alice    # regrade one student
+    python -m autograder report                     # grades.csv/png again, after hand grading
 
 It reads ``submitted/<student>/<assignment>/``, writes nbgrader's gradebook, ``autograded/`` and
 ``feedback/`` (hidden tests removed), then ``grades.csv`` and ``grades.png`` (per-exercise score
-distribution), and prints a summary: who, what score, what went wrong, tampering flags.
+distribution) and ``grades.json`` (what the grader found beyond the scores), and prints a summary:
+who, what score, what went wrong, tampering flags. ``report`` runs nothing: it writes the three
+files and the summary again from the gradebook (hand grades included) and ``grades.json``.
 Each student's kernel runs in a bubblewrap sandbox (``apt-get install bubblewrap``); without
 bwrap the command refuses unless given ``--no-sandbox`` (only for submissions you trust).
 Exit status 0 when every submission got a grade (a zero included), 1 otherwise, 2 for a usage
@@ -38,11 +41,27 @@ def _parser():
     g.add_argument("--no-feedback", action="store_true", help="skip generating feedback/")
     g.add_argument("--quiet", action="store_true", help="no progress bars")
     g.add_argument("--root", default=".", help="the course root (default: the current directory)")
+    r = sub.add_parser("report", help="write grades.csv, grades.png and the summary again from the gradebook "
+                                      "(after hand grading, or after `nbgrader export` wrote over grades.csv)")
+    r.add_argument("--root", default=".", help="the course root (default: the current directory)")
     return p
+
+
+def _report(root):
+    from autograder import grade, report
+
+    everything = report.write(root, [], gradebook=grade.gradebook_of(root))
+    if not everything:
+        print("autograder: the gradebook holds no submission yet")
+        return 0
+    print(report.summary(everything))
+    return 0
 
 
 def main(argv=None):
     args = _parser().parse_args(argv)
+    if args.command == "report":
+        return _report(pathlib.Path(args.root).resolve())
     from autograder import early, executors
     from autograder.options import Options
     from traitlets import TraitError

@@ -10,26 +10,41 @@ Gone are:
   written for students, but not the traceback, whose context lines could quote hidden code;
 - the evidence records (``helpers.evidence``) of every cell;
 - any output, in any cell, that quotes a line of hidden-test code (a submission could print the
-  kernel's input history from inside a function that a hidden test calls).
+  kernel's input history from inside a function that a hidden test calls);
+- everything a test cell printed or displayed while its hidden tests ran (a debug ``print`` in
+  the student's function shows the hidden inputs): only what its visible part printed stays
+  (``hidden_phase`` tells them apart), and a line says that the rest is not shown;
+- a second error under a test whose visible part already failed ("HiddenTestFailed": the
+  hidden tests never ran, so there was nothing to judge);
+- the instructor's note in a graded cell the grader put back (``stage.RESTORED_TEXT``): the
+  student reads a neutral sentence.
 
 A failed test cell gains one line naming the likely mistake (``autograder.diagnose``), from the
-records, outside the student's kernel; it names a mistake from the catalogue, never a value.
+records, outside the student's kernel; it names a mistake from the catalogue, never a value. A
+written answer (or a hand-graded code cell) still waiting for hand grading says "pending" where
+nbgrader's template would say "Score: 0.0" (``score_number``, the template's ``float`` filter).
 """
 import re
 
 import nbformat
+from jinja2.filters import do_float
 from nbconvert.preprocessors import Preprocessor
 from traitlets import Bool
 
-from autograder import diagnose
+from autograder import diagnose, hidden_phase, stage
 from helpers.evidence import MIME
 
 BEGIN, END = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
 PLACEHOLDER = "# (hidden tests ran here: they decide the points and are not shown)"
 HIDDEN_FAILED = "a hidden test did not pass"
 QUOTED = "[output removed from the feedback: it quoted hidden test code]\n"
+HIDDEN_OUTPUT = "[what was printed while the hidden tests ran is not shown: it could reveal their inputs]\n"
+RESTORED_FOR_STUDENT = ("This cell was missing from your notebook; the grader put it back so that it "
+                        "could be graded. An answer you wrote in another cell is read there.\n\n")
+PENDING = "pending (hand grading)"
 # Errors the grader itself writes: their text is already meant for the student.
 GRADER_ERRORS = {"NotExecuted", "HiddenTestFailed", "TimeoutError"}
+REJECTED = "HiddenTestFailed"
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 _FRAME = re.compile(r"(?:Cell In\s*\[(\d*)\]|<ipython-input-(\d+)-[^>]*>),\s*line (\d+)")
@@ -84,6 +99,95 @@ def _error(ename, evalue):
     return nbformat.v4.new_output("error", ename=ename, evalue=evalue, traceback=[f"{ename}: {evalue}"])
 
 
+def keep_visible_phase(cell):
+    """A test cell with hidden tests keeps what its visible part printed (before the marker) and
+    every error; what was printed or displayed while the hidden tests ran gives way to one line
+    (``HIDDEN_OUTPUT``). Without a marker nothing printed can be placed, so none of it is kept.
+    A "HiddenTestFailed" error after an earlier error is dropped too: the hidden tests never ran."""
+    if not is_test_cell(cell) or not split_hidden(cell.source)[1]:
+        return
+    before, after = hidden_phase.at_marker(cell.get("outputs", []))
+    if after is None:
+        before, after = [], before
+    errors = [o for o in after if o.get("output_type") == "error"]
+    shown = [o for o in after if o.get("output_type") != "error" and
+             set(o.get("data", {"text/plain": ""})) - {MIME, hidden_phase.MIME}]
+    outputs = before + ([nbformat.v4.new_output("stream", name="stdout", text=HIDDEN_OUTPUT)] if shown else [])
+    for out in errors:
+        failed = any(o.get("output_type") == "error" for o in outputs)
+        if not (failed and out.get("ename") == REJECTED):
+            outputs.append(out)
+    cell.outputs = outputs
+
+
+def neutral_restored_text(cell):
+    """The instructor's note at the top of a cell the grader put back, in words for the student."""
+    gid = (cell.get("metadata", {}).get("nbgrader") or {}).get("grade_id")
+    if not gid:
+        return
+    note = stage.RESTORED_TEXT.format(grade_id=gid)
+    commented = "\n".join("# " + line for line in note.splitlines())
+    if cell.source.startswith(note):
+        cell.source = RESTORED_FOR_STUDENT + cell.source[len(note):]
+    elif cell.source.startswith(commented):
+        student = "\n".join("# " + line for line in RESTORED_FOR_STUDENT.splitlines())
+        cell.source = student + cell.source[len(commented):]
+
+
+class Shown(float):
+    """A score the feedback template shows as words ("pending ..."): it survives the template's
+    ``float`` and ``round`` filters unchanged."""
+
+    def __new__(cls, text):
+        obj = super().__new__(cls, 0.0)
+        obj.text = text
+        return obj
+
+    def __round__(self, ndigits=None):
+        return self
+
+    def __str__(self):
+        return self.text
+
+    __html__ = __str__
+
+
+def score_number(value, default=0.0):
+    """The feedback template's ``float`` filter (``c.HTMLExporter.filters`` in nbgrader_config.py):
+    Jinja's own, except that a score given as words (``mark_pending``) stays words."""
+    if isinstance(value, str):
+        try:
+            float(value)
+        except ValueError:
+            return Shown(value)
+    return do_float(value, default)
+
+
+def mark_pending(nb, resources):
+    """Scores of graded cells still waiting for hand grading read ``PENDING``, and the notebook's
+    total says how many points wait (from nbgrader's gradebook; nothing without one)."""
+    info = resources.get("nbgrader", {})
+    if not info.get("db_url") or not info.get("student"):
+        return
+    from nbgrader.api import Gradebook, MissingEntry
+
+    waiting = 0.0
+    with Gradebook(info["db_url"]) as gb:
+        for cell in nb.cells:
+            meta = cell.get("metadata", {}).get("nbgrader") or {}
+            if not meta.get("grade") or not meta.get("grade_id"):
+                continue
+            try:
+                grade = gb.find_grade(meta["grade_id"], info["notebook"], info["assignment"], info["student"])
+            except MissingEntry:
+                continue
+            if grade.needs_manual_grade and grade.manual_score is None:
+                meta["score"] = PENDING
+                waiting += grade.max_score or 0.0
+    if waiting and isinstance(info.get("score"), (int, float)):
+        info["score"] = f"{round(float(info['score']), 2)} + {round(waiting, 2)} {PENDING}"
+
+
 class HideHiddenTests(Preprocessor):
     """Remove hidden tests, their tracebacks, evidence records and quotes of hidden code."""
 
@@ -98,8 +202,11 @@ class HideHiddenTests(Preprocessor):
             if is_test_cell(cell):
                 _, _, hidden = split_hidden(cell.source)
                 secrets += [line.strip() for line in hidden if len(line.strip()) >= 8]
+        mark_pending(nb, resources)
         for cell in nb.cells:
+            neutral_restored_text(cell)
             if cell.get("cell_type") == "code":
+                keep_visible_phase(cell)
                 gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
                 if gid in mistakes and is_test_cell(cell):  # cleaned like any output: never quotes hidden code
                     cell.outputs.append(nbformat.v4.new_output("stream", name="stdout", text=mistakes[gid] + "\n"))
@@ -112,8 +219,9 @@ class HideHiddenTests(Preprocessor):
             cell.source, hidden_numbers, _ = split_hidden(cell.source)
         outputs = []
         for out in cell.get("outputs", []):
-            if "data" in out and MIME in out["data"]:
-                del out["data"][MIME]
+            if "data" in out and (MIME in out["data"] or hidden_phase.MIME in out["data"]):
+                out["data"].pop(MIME, None)
+                out["data"].pop(hidden_phase.MIME, None)
                 if not out["data"]:
                     continue
             if out.get("output_type") == "error" and is_test_cell(cell) and out.get("ename") not in GRADER_ERRORS:

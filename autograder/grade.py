@@ -144,7 +144,7 @@ class Grader:
             return clean
         except Exception as err:  # noqa: BLE001
             return self._invalid(sub, nb_id, staged, f"nbgrader cannot grade {pathlib.Path(path).name} even "
-                                 f"after repairs ({type(err).__name__}: {str(err)[:120]})")
+                                 f"after repairs ({explain.shorten(f'{type(err).__name__}: {err}', 160)})")
 
     def _invalid(self, sub, nb_id, staged, why):
         sub.status[nb_id] = "invalid"

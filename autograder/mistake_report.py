@@ -7,6 +7,8 @@ and the summary.
 import collections
 import re
 
+from autograder.text import shorten
+
 _TEST_ID = re.compile(r"^test_(?P<ex>.+?)(_\d+)?$")
 
 
@@ -58,7 +60,7 @@ def draw(ax, submissions, assignment, top=8):
         ax.text(0.5, 0.5, "no mistake named", ha="center", va="center", transform=ax.transAxes, color="0.4")
         ax.set_axis_off()
         return
-    labels = [f"{ex}: {name}" if len(name) < 40 else f"{ex}: {name[:37]}..." for (_, ex, name), _ in found]
+    labels = [f"{ex}: {shorten(name, 40)}" for (_, ex, name), _ in found]
     ax.barh(labels, [n for _, n in found], color="#5a7fb5")
     ax.invert_yaxis()
     ax.tick_params(axis="y", labelsize="small")

@@ -61,10 +61,10 @@ def _is_stderr(output):
 
 
 def first_error(cell):
-    """``"Name: value"`` of the first error a cell shows, or ""."""
+    """``"Name: value"`` of the first error a cell shows, or "" (``explain`` shortens it at a word)."""
     for out in cell.get("outputs", []):
         if out.get("output_type") == "error":
-            return " ".join(f"{out.get('ename')}: {out.get('evalue')}".split())[:200]
+            return " ".join(f"{out.get('ename')}: {out.get('evalue')}".split())[:4000]
     return ""
 
 

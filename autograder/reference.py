@@ -15,6 +15,7 @@ import json
 import pathlib
 
 from autograder import sandbox
+from autograder.text import shorten
 
 
 def fingerprint(source_nb, limits=()):
@@ -61,7 +62,7 @@ def _failures(nb, result):
         errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"] if cell.cell_type == "code" else []
         if errors:
             name = cell.metadata.get("nbgrader", {}).get("grade_id") or f"cell {index}"
-            failed[name] = f"{errors[0].get('ename')}: {errors[0].get('evalue')}"[:300]
+            failed[name] = shorten(f"{errors[0].get('ename')}: {errors[0].get('evalue')}", 300)
     return failed
 
 

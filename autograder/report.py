@@ -2,10 +2,13 @@
 
 ``grades.csv`` and ``grades.png`` cover every submission in the gradebook, not only this run's:
 a regrade of one student (``--student``) or of one assignment keeps everyone and everything
-else, their problems and notes carried over from the previous ``grades.csv``. Written answers
-waiting for hand grading are shown as pending, never as zero.
+else. Scores come from the gradebook; what the grader found beyond them (status, problems,
+notes, tampering flags, likely mistakes, the process budget) is kept in ``grades.json``, a file
+of our own, because plain ``nbgrader export`` writes its own ``grades.csv`` over ours. Written
+answers waiting for hand grading are shown as pending, never as zero.
 """
 import csv
+import json
 import pathlib
 import re
 
@@ -15,6 +18,10 @@ _TEST_ID = re.compile(r"^test_(?P<ex>.+?)(_\d+)?$")
 PENDING = "pending"
 COLUMNS = ["student", "assignment", "score", "max_score"]
 TAIL = ["pending", "status", "flags", "problems", "notes"]
+CARRIED = "grades.json"
+# The bars of grades.png, in stacking order, and their legend labels.
+BARS = {"full": ("full points", "#2a9d48"), "partial": ("partial points", "#e9a825"),
+        "none": ("no points", "#d1495b"), PENDING: ("pending (hand grading)", "#9aa5b1")}
 
 
 def exercise_of(grade_id):
@@ -82,6 +89,46 @@ def _score_text(sub):
     return f"{_fmt(score)}/{_fmt(max_score)}" + (f" ({_fmt(waiting)} pending)" if waiting else "")
 
 
+# -- what the grader found, kept between runs (grades.json) ----------------------------------------
+def carried(sub):
+    """What ``grades.json`` keeps of one submission: everything but the scores (in the gradebook)."""
+    return {"status": _status(sub), "flags": list(sub.flags), "problems": list(sub.reasons),
+            "notes": list(getattr(sub, "notes", [])), "mistakes": dict(getattr(sub, "mistakes", {})),
+            "budget": getattr(sub, "budget", "")}
+
+
+def write_carried(path, submissions):
+    """``grades.json``: ``{assignment: {student: carried(sub)}}``, sorted, for the next run to read."""
+    data = {}
+    for sub in sorted(submissions, key=lambda s: (s.assignment, s.student)):
+        data.setdefault(sub.assignment, {})[sub.student] = carried(sub)
+    tmp = pathlib.Path(str(path) + ".part")
+    tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False))
+    tmp.replace(path)
+
+
+def _from_csv_row(row):
+    """An earlier ``grades.csv`` row of ours as ``carried`` data (a course graded before grades.json)."""
+    def items(key):
+        return [x for x in (row.get(key) or "").split("; ") if x]
+    # "exercise: mistake; ..." as write_csv wrote it; the exercise stands in for its grade id.
+    return {"status": row.get("status") or "ok", "flags": items("flags"), "problems": items("problems"),
+            "notes": items("notes"), "mistakes": dict(x.split(": ", 1) for x in items("likely_mistakes") if ": " in x),
+            "budget": ""}
+
+
+def read_carried(root):
+    """``{(assignment, student): carried data}`` of earlier runs: ``grades.json``, else our old
+    ``grades.csv`` (a CSV of plain ``nbgrader export`` has none of our columns and gives nothing)."""
+    root = pathlib.Path(root)
+    try:
+        data = json.loads((root / CARRIED).read_text())
+        return {(a, s): v for a, students in data.items() for s, v in students.items() if isinstance(v, dict)}
+    except (OSError, ValueError, AttributeError):
+        pass
+    return {key: _from_csv_row(row) for key, row in read_csv(root / "grades.csv").items() if "problems" in row}
+
+
 # -- grades.csv ---------------------------------------------------------------------------------
 def read_csv(path):
     """The rows of an earlier ``grades.csv`` as dicts, keyed by (assignment, student); {} if none."""
@@ -96,24 +143,24 @@ def read_csv(path):
 
 
 class Kept:
-    """A submission graded in an earlier run: its scores from the gradebook, its words from the CSV."""
+    """A submission graded in an earlier run: its scores from the gradebook, its words from ``grades.json``."""
 
     kept = True
 
-    def __init__(self, assignment, student, scores, row):
+    def __init__(self, assignment, student, scores, saved):
         self.assignment, self.student, self.scores = assignment, student, scores
-        row = row or {}
-        self.status = {"": row.get("status") or "ok"}
-        self.flags = [x for x in (row.get("flags") or "").split("; ") if x]
-        self.reasons = [x for x in (row.get("problems") or "").split("; ") if x]
-        self.notes = [x for x in (row.get("notes") or "").split("; ") if x]
-        self.budget = ""
-        # "exercise: mistake; ..." as write_csv wrote it; the exercise stands in for its grade id.
-        self.mistakes = dict(x.split(": ", 1) for x in (row.get("likely_mistakes") or "").split("; ") if ": " in x)
+        saved = saved or {}
+        self.status = {"": saved.get("status") or "ok"}
+        self.flags = list(saved.get("flags") or [])
+        self.reasons = list(saved.get("problems") or [])
+        self.notes = list(saved.get("notes") or [])
+        self.budget = saved.get("budget") or ""
+        self.mistakes = dict(saved.get("mistakes") or {})
 
 
-def everyone(submissions, gradebook, old_rows):
-    """This run's submissions plus every other one the gradebook holds (``gradebook``: (db_url, course_id))."""
+def everyone(submissions, gradebook, saved):
+    """This run's submissions plus every other one the gradebook holds (``gradebook``: (db_url,
+    course_id)); ``saved``: ``read_carried``'s data for those."""
     if gradebook is None:
         return list(submissions)
     from nbgrader.api import Gradebook
@@ -131,7 +178,7 @@ def everyone(submissions, gradebook, old_rows):
                     for grade in notebook.grades:
                         pending = bool(grade.needs_manual_grade) and grade.manual_score is None
                         scores[notebook.name, grade.name] = (grade.score, grade.max_score, pending)
-                kept.append(Kept(*key, scores, old_rows.get(key)))
+                kept.append(Kept(*key, scores, saved.get(key)))
     return list(submissions) + kept
 
 
@@ -160,20 +207,22 @@ def prepare():
     return plt
 
 
-def write_picture(path, submissions):
-    """Per assignment, per exercise: the share of the class with full, partial, no points, or pending."""
+def draw_picture(submissions):
+    """The figure of ``grades.png``: per assignment, per exercise, the share of the class with
+    full, partial, no points, or pending; beside it, the likely mistakes. The legend sits below
+    the plots, never over a bar."""
     plt = prepare()
 
     assignments = sorted({s.assignment for s in submissions})
     rows = max(len(by_exercise(s)) for s in submissions) or 1
-    fig, axes = plt.subplots(len(assignments), 2, squeeze=False, width_ratios=(3, 2), figsize=(13, 1.2 + 0.45 * rows * len(assignments)))
-    colours = {"full": "#2a9d48", "partial": "#e9a825", "none": "#d1495b", PENDING: "#9aa5b1"}
+    fig, axes = plt.subplots(len(assignments), 2, squeeze=False, width_ratios=(3, 2), layout="constrained",
+                             figsize=(13, 1.8 + 0.45 * rows * len(assignments)))
     for ax, assignment in zip(axes[:, 0], assignments):
         subs = [s for s in submissions if s.assignment == assignment]
         exercises = []
         for s in subs:
             exercises += [e for e in by_exercise(s) if e not in exercises]
-        counts = {k: [] for k in colours}
+        counts = {k: [] for k in BARS}
         for ex in exercises:
             waiting = sum(1 for s in subs if ex in pending_exercises(s))
             pairs = [by_exercise(s).get(ex, (0.0, 1.0)) for s in subs if ex not in pending_exercises(s)]
@@ -184,8 +233,7 @@ def write_picture(path, submissions):
             counts["partial"].append((len(pairs) - full - none) / len(subs))
             counts[PENDING].append(waiting / len(subs))
         left = [0.0] * len(exercises)
-        for kind, colour in colours.items():
-            label = "pending (hand grading)" if kind == PENDING else f"{kind} points"
+        for kind, (label, colour) in BARS.items():
             ax.barh(exercises, counts[kind], left=left, color=colour, label=label)
             left = [a + b for a, b in zip(left, counts[kind])]
         ax.invert_yaxis()
@@ -193,19 +241,32 @@ def write_picture(path, submissions):
         ax.set_title(f"{assignment}: {len(subs)} submissions")
         ax.set_xlabel("share of the class")
         mistake_report.draw(axes[assignments.index(assignment), 1], subs, assignment)
-    axes[0, 0].legend(loc="lower right", fontsize="small", framealpha=0.9)
-    fig.tight_layout()
+    handles, labels = axes[0, 0].get_legend_handles_labels()
+    fig.legend(handles, labels, loc="outside lower center", ncol=len(BARS), fontsize="small", frameon=False)
+    return fig
+
+
+def write_picture(path, submissions):
+    """``grades.png`` (``draw_picture``)."""
+    plt = prepare()
+    fig = draw_picture(submissions)
     fig.savefig(path, dpi=110)
     plt.close(fig)
 
 
 def write(root, submissions, gradebook=None):
-    """``grades.csv`` and ``grades.png`` for this run's ``submissions`` and, with ``gradebook``
-    ((db_url, course_id)), every other submission it holds."""
+    """``grades.json``, ``grades.csv`` and ``grades.png`` for this run's ``submissions`` and, with
+    ``gradebook`` ((db_url, course_id)), every other submission it holds. Returns them all.
+
+    ``write(root, [], gradebook)`` rewrites the three from the gradebook and ``grades.json`` alone
+    (``python -m autograder report``: after hand grading, or after ``nbgrader export``)."""
     root = pathlib.Path(root)
-    everything = everyone(submissions, gradebook, read_csv(root / "grades.csv"))
+    everything = everyone(submissions, gradebook, read_carried(root))
+    write_carried(root / CARRIED, everything)
     write_csv(root / "grades.csv", everything)
-    write_picture(root / "grades.png", everything)
+    if everything:
+        write_picture(root / "grades.png", everything)
+    return everything
 
 
 # -- the summary ----------------------------------------------------------------------------------

@@ -337,6 +337,10 @@ def restore_missing(nb, release):
             anchor = present[gid]
             continue
         meta = meta_of(src)
+        if gid is not None and meta.get("solution") and not meta.get("grade"):
+            notes.append(f"{gid} was missing (an answer cell deleted, or merged into another): not put back; "
+                         "its tests show whether the code is elsewhere")
+            continue
         if gid is None or not meta.get("grade"):
             if gid is not None and meta.get("locked") and not meta.get("solution"):
                 # A read-only cell found again by its text serves as an anchor too.

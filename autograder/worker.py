@@ -35,7 +35,7 @@ from jupyter_client.manager import AsyncKernelManager  # noqa: E402
 from nbclient import NotebookClient  # noqa: E402
 from nbclient.exceptions import DeadKernelError  # noqa: E402
 
-from autograder import cgroup, sandbox  # noqa: E402
+from autograder import cgroup, hidden_phase, sandbox  # noqa: E402
 
 # helpers.evidence.MIME, spelled out: importing helpers would load numpy into every worker.
 MIME = "application/vnd.backprop-evidence+json"
@@ -76,10 +76,46 @@ class CappedClient(NotebookClient):
         self.timeouts = []
         self.on_cell_executed = self._complete
 
+    async def async_execute_cell(self, cell, cell_index, execution_count=None, store_history=True):
+        """A test cell with hidden tests runs as two requests, its visible part and then (if that
+        raised nothing) its hidden tests, with ``hidden_phase.marker()`` between their outputs, so
+        that the feedback can show what the visible part printed and nothing of the rest. Within
+        one cell time limit; the kernel's execution count moves on once, as for one request."""
+        parts = hidden_phase.split(cell.source) if cell.get("cell_type") == "code" else None
+        if parts is None:
+            return await super().async_execute_cell(cell, cell_index, execution_count, store_history)
+        began, limit = time.monotonic(), self.timeout
+        outputs, count, complete = [], None, False
+        try:
+            first = nbformat.v4.new_code_cell(parts[0], metadata=cell.metadata)
+            await super().async_execute_cell(first, cell_index, execution_count, store_history)
+            outputs, count = list(first.outputs), first.get("execution_count")
+            if any(o.get("output_type") == "error" for o in outputs):
+                complete = True  # the cell stops at its visible part, as one request would
+                return cell
+            outputs.append(hidden_phase.marker())
+            second = nbformat.v4.new_code_cell(parts[1], metadata=cell.metadata)
+            if limit:
+                self.timeout = max(1, int(limit - (time.monotonic() - began)))
+            try:
+                await super().async_execute_cell(second, cell_index, None, store_history=False)
+            finally:
+                outputs += second.outputs
+                self.code_cells_executed -= 1
+            complete = True
+            return cell
+        finally:
+            self.timeout = limit
+            cell.outputs, cell.execution_count = outputs, count
+            self.nb.cells[cell_index] = cell
+            if not complete:  # the kernel died or the notebook ran out of time in between
+                self.executed = [i for i in self.executed if i != cell_index]
+
     def _complete(self, cell, cell_index, execute_reply=None):
-        self.executed.append(cell_index)
+        if cell_index not in self.executed:  # a split test cell completes twice
+            self.executed.append(cell_index)
         content = (execute_reply or {}).get("content", {})
-        if content.get("ename") == "TimeoutError":
+        if content.get("ename") == "TimeoutError" and cell_index not in self.timeouts:
             self.timeouts.append(cell_index)
         if content.get("status") == "error" and not any(o.get("output_type") == "error" for o in cell.outputs):
             # No traceback shown (the kernel ignored the interrupt, or ``showtraceback`` was
@@ -89,6 +125,8 @@ class CappedClient(NotebookClient):
                                                        traceback=[f"{ename}: {evalue}"]))
 
     def output(self, outs, msg, display_id, cell_index):
+        if hidden_phase.MIME in msg.get("content", {}).get("data", {}):
+            return None  # only this process draws the line before the hidden tests
         size = len(json.dumps(msg.get("content", {}), default=str))
         kind = "text" if msg["msg_type"] == "stream" else "other"
         # Only what is kept counts: a flood that was dropped must not crowd out later outputs.

@@ -32,9 +32,33 @@ def _counted(check):
     return counted
 
 
+def _number(x):
+    """One entry: 8 significant digits, and a float always looks like one (``2.0``, not ``2``)."""
+    if isinstance(x, (bool, np.bool_)) or not isinstance(x, (float, np.floating)):
+        return repr(x.item() if isinstance(x, np.generic) else x)
+    text = f"{float(x):.8g}"
+    return text if any(c in text for c in ".enia") else text + ".0"
+
+
+def _listing(arr, edge=3, most=12):
+    """``[a, b, ...]`` on one line, nested per axis; more than ``most`` entries: the first and last ``edge``."""
+    if arr.ndim == 0:
+        return _number(arr[()])
+    items = [_listing(row) for row in arr] if len(arr) <= most else \
+        [_listing(row) for row in arr[:edge]] + ["..."] + [_listing(row) for row in arr[-edge:]]
+    return "[" + ", ".join(items) + "]"
+
+
 def _short(value):
-    text = np.array2string(value, precision=6, threshold=12) if isinstance(value, np.ndarray) else repr(value)
-    return text if len(text) < 300 else text[:297] + "..."
+    """A value in a failure message: numbers and arrays the same way wherever they appear
+    (expected and got, in the notebook, the feedback and the grader's summary)."""
+    if isinstance(value, np.ndarray) and value.dtype != object:
+        text = _listing(value)
+    elif isinstance(value, (float, np.floating, int, np.integer)):
+        text = _number(value)
+    else:
+        text = repr(value)
+    return text if len(text) < 300 else text[:296] + " ..."
 
 
 @_counted
@@ -80,7 +104,7 @@ def check_close(name, got, expected, rtol=1e-6, atol=1e-9, hint=None):
     if got_arr.shape != exp_arr.shape:
         _fail(f"{name} has the wrong shape.", exp_arr.shape, got_arr.shape, hint)
     if not np.allclose(got_arr, exp_arr, rtol=rtol, atol=atol, equal_nan=False):
-        _fail(f"{name} is not the expected value.", _short(expected), _short(got), hint)
+        _fail(f"{name} is not the expected value.", _short(exp_arr), _short(got_arr), hint)
 
 
 @_counted

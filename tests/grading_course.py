@@ -142,7 +142,11 @@ def load_handed_in(path, course_root):
         return {c.metadata["nbgrader"]["grade_id"]: c for c in nb.cells
                 if isinstance(c.metadata.get("nbgrader"), dict) and "grade_id" in c.metadata["nbgrader"]}
 
-    ns = {"honest": lambda: honest_notebook(course_root), "write": write, "cells_by_id": cells_by_id,
+    def release():
+        return nbformat.read(str(pathlib.Path(course_root) / "release" / HANDED_IN_ASSIGNMENT / HANDED_IN_NOTEBOOK),
+                             as_version=4)
+
+    ns = {"honest": lambda: honest_notebook(course_root), "release": release, "write": write, "cells_by_id": cells_by_id,
           "ASSIGNMENT": HANDED_IN_ASSIGNMENT, "NOTEBOOK": HANDED_IN_NOTEBOOK, "nbformat": nbformat}
     exec(compile(path.read_text(), str(path), "exec"), ns)
     make = ns.get("make")

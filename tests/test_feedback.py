@@ -1,16 +1,20 @@
 """Feedback shows each test's result and visible part, never hidden tests, their tracebacks or
-evidence records: after `python -m autograder grade`, after plain `nbgrader generate_feedback`,
-and for a notebook built here to leak on purpose."""
+evidence records, nor what was printed while they ran: after `python -m autograder grade`, after
+plain `nbgrader generate_feedback`, and for a notebook built here to leak on purpose. A written
+answer waiting for hand grading reads "pending"; a cell the grader put back reads neutrally."""
 import shutil
 import subprocess
 import sys
 
+import jinja2
 import nbformat
 import pytest
 from system_tools import require_tool
 
 import grading_course as gc
-from autograder.feedback import HIDDEN_FAILED, PLACEHOLDER, QUOTED, HideHiddenTests
+from autograder import hidden_phase, stage, worker
+from autograder.feedback import (_ANSI, HIDDEN_FAILED, HIDDEN_OUTPUT, PENDING, PLACEHOLDER, QUOTED,
+                                 RESTORED_FOR_STUDENT, HideHiddenTests, score_number)
 
 # Strings that only the hidden parts of the fixture's tests contain.
 # (Evidence records are recognised by their names: a submission may spell out the MIME type itself.)
@@ -83,3 +87,107 @@ def test_the_preprocessor_on_a_leaky_notebook():
     assert first.outputs[0].traceback == ["AssertionError: a is not the expected value"]
     assert second.outputs[0].evalue == HIDDEN_FAILED and "42" not in str(second.outputs)
     assert third.outputs[0].text == QUOTED
+
+
+# -- what ran during the hidden tests, a visible check that failed, a cell put back, pending ----------
+def _texts(cell):
+    return [o.get("text") or f"{o.get('ename')}: {o.get('evalue')}" for o in cell.outputs]
+
+
+def _stream(text):
+    return {"output_type": "stream", "name": "stdout", "text": text}
+
+
+MARKER = {"output_type": "display_data", "data": {hidden_phase.MIME: {}}, "metadata": {}}
+RECORD = {"output_type": "display_data", "data": {"application/vnd.backprop-evidence+json": {"name": "a"}}}
+HIDDEN = "f(2)\n### BEGIN HIDDEN TESTS\nrecord('a', f(np.arange(7)))\n### END HIDDEN TESTS"
+
+
+def test_what_was_printed_while_the_hidden_tests_ran_is_not_shown():
+    nb = nbformat.v4.new_notebook(cells=[
+        # Our grader's run: the visible part's print stays, the hidden part's gives way to one line.
+        _cell(HIDDEN, [_stream("args: 2\n"), MARKER, _stream("args: [0 1 2 3 4 5 6]\n"), RECORD,
+                       _stream("✓ the visible tests pass\n")], "test_a"),
+        # A marker printed by the student's code after the hidden prints does not move the line.
+        _cell(HIDDEN, [_stream("args: 2\n"), MARKER, _stream("shape (7,)\n"), MARKER, _stream("late\n")], "test_b"),
+        # Plain nbgrader (no marker): nothing printed can be placed, so nothing printed is shown.
+        _cell(HIDDEN, [_stream("args: 2\nargs: [0 1 2 3 4 5 6]\n")], "test_c"),
+        # A hidden failure stays, as the one line that says so.
+        _cell(HIDDEN, [MARKER, _stream("shape (7,)\n"),
+                       {"output_type": "error", "ename": "AssertionError", "evalue": "7 != 8",
+                        "traceback": _traceback(3)}], "test_d"),
+        # Nothing printed after the marker but a record: no line about it.
+        _cell(HIDDEN, [_stream("args: 2\n"), MARKER, RECORD], "test_e"),
+    ])
+    nb, _ = HideHiddenTests().preprocess(nb, {})
+    assert [_texts(c) for c in nb.cells] == [
+        ["args: 2\n", HIDDEN_OUTPUT],
+        ["args: 2\n", HIDDEN_OUTPUT],
+        [HIDDEN_OUTPUT],
+        [HIDDEN_OUTPUT, "AssertionError: " + HIDDEN_FAILED],
+        ["args: 2\n"],
+    ]
+
+
+def test_a_failed_visible_check_is_not_followed_by_a_hidden_test_failure():
+    check = {"output_type": "error", "ename": "CheckFailed", "evalue": "f(2) is not the expected value.",
+             "traceback": _traceback(1)}
+    rejected = {"output_type": "error", "ename": "HiddenTestFailed", "evalue": "the grader's own check ... did not pass",
+                "traceback": ["HiddenTestFailed: ..."]}
+    only_judge = _cell(HIDDEN, [MARKER, rejected], "test_b")
+    nb = nbformat.v4.new_notebook(cells=[_cell(HIDDEN, [check, rejected], "test_a"), only_judge])
+    nb, _ = HideHiddenTests().preprocess(nb, {})
+    assert _texts(nb.cells[0]) == ["CheckFailed: f(2) is not the expected value."]
+    assert _texts(nb.cells[1]) == ["HiddenTestFailed: the grader's own check ... did not pass"]
+
+
+def test_a_cell_the_grader_put_back_reads_neutrally_for_the_student():
+    written = nbformat.v4.new_markdown_cell(stage.RESTORED_TEXT.format(grade_id="why") + "YOUR ANSWER HERE")
+    code = nbformat.v4.new_code_cell("\n".join("# " + line for line in
+                                               (stage.RESTORED_TEXT.format(grade_id="f") + "x = 1").splitlines()))
+    for cell, gid in ((written, "why"), (code, "f")):
+        cell.metadata["nbgrader"] = {"grade": True, "solution": True, "locked": False, "grade_id": gid,
+                                     "points": 2, "schema_version": 3}
+    nb, _ = HideHiddenTests().preprocess(nbformat.v4.new_notebook(cells=[written, code]), {})
+    assert written.source == RESTORED_FOR_STUDENT + "YOUR ANSWER HERE"
+    assert code.source == ("# This cell was missing from your notebook; the grader put it back so that it could be "
+                           "graded. An answer you wrote in another cell is read there.\n# \n# x = 1")
+
+
+def test_a_pending_score_reads_pending_in_the_template():
+    env = jinja2.Environment()
+    env.filters["float"] = score_number
+    template = env.from_string("Score: {{ s | float | round(2) }} / {{ p | float | round(2) }}")
+    assert template.render(s=PENDING, p=2) == "Score: pending (hand grading) / 2.0"
+    assert template.render(s=1.5, p=2) == "Score: 1.5 / 2.0"
+    assert template.render(s=None, p=2) == "Score: 0.0 / 2.0"  # Jinja's own float otherwise
+
+
+def test_the_worker_runs_a_test_cell_in_two_parts_with_the_marker_between(tmp_path):
+    """Unsandboxed, one kernel: outputs in order, the hidden part only after a visible part that
+    passed, tracebacks with the cell's own line numbers, execution counts as for one request each."""
+    def test_cell(source, gid):
+        return _cell(source, [], gid, count=None)
+
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("def f(x):\n    print('arg', x)\n    return x"),
+        test_cell("f(1)\n### BEGIN HIDDEN TESTS\nf(2)\nassert f(3) == 4\n### END HIDDEN TESTS", "t1"),
+        test_cell("assert f(5) == 6\n### BEGIN HIDDEN TESTS\nf(7)\n### END HIDDEN TESTS", "t2"),
+        nbformat.v4.new_code_cell("from IPython.display import display\n"
+                                  f"display({{'{hidden_phase.MIME}': {{}}}}, raw=True)\nf(8);"),
+    ])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, str(tmp_path / "in.ipynb"))
+    job = {"name": "split", "notebook": str(tmp_path / "in.ipynb"), "output": str(tmp_path / "out.ipynb"),
+           "cell_timeout": 60, "time_limit": 120, "memory": 2 * 1024 ** 3, "sandbox": False, "data_files": [],
+           "threads": 1}
+    result = worker.run(job)
+    cells = result["notebook"].cells
+    kinds = [[o.get("text") or o.get("ename") or ("marker" if hidden_phase.is_marker(o) else o.output_type)
+              for o in c.outputs] for c in cells]
+    assert kinds == [[], ["arg 1\n", "marker", "arg 2\narg 3\n", "AssertionError"], ["arg 5\n", "AssertionError"],
+                     ["arg 8\n"]]  # the student's own marker is dropped
+    assert [c.execution_count for c in cells] == [1, 2, 3, 4]
+    assert "line 4" in _ANSI.sub("", "".join(cells[1].outputs[-1].traceback))
+    assert [c.source for c in cells] == [c.source for c in nb.cells]
+    assert result["status"] == "ok" and result["executed"] == [0, 1, 2, 3]

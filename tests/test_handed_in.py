@@ -1,9 +1,13 @@
 """What students really hand in (tests/handed_in/), graded on the real 02-chain-rule in one run:
 honest work keeps every autograded point whatever the editor, the copy-paste or the file name;
-the written answer waits for hand grading; every student appears; every lost point has a reason;
-a regrade of one student keeps everyone else."""
+the written answer waits for hand grading (and its feedback says so); every student appears;
+every lost point has a reason, whole; feedback shows nothing printed while hidden tests ran;
+`nbgrader export` and then a regrade of one student keep everyone else's columns."""
 import csv
+import re
 import shutil
+import subprocess
+import sys
 
 import nbformat
 import pytest
@@ -11,6 +15,7 @@ from nbgrader.api import Gradebook
 from system_tools import require_tool
 
 import grading_course as gc
+from autograder.feedback import HIDDEN_OUTPUT, RESTORED_FOR_STUDENT
 from course import source_path
 
 pytestmark = [pytest.mark.slow,
@@ -107,13 +112,88 @@ def test_every_graded_submission_gets_feedback(graded):
     assert pages >= {c["name"] for c in CASES if c["name"] != "nothing_to_grade"}
 
 
-def test_a_regrade_of_one_student_keeps_everyone_else(graded):
+def _feedback(graded, student):
+    return (graded["root"] / "feedback" / student / gc.HANDED_IN_ASSIGNMENT / "chain_rule.html").read_text()
+
+
+def _autograded(graded, student):
+    return (graded["root"] / "autograded" / student / gc.HANDED_IN_ASSIGNMENT / gc.HANDED_IN_NOTEBOOK).read_text()
+
+
+def _case(name):
+    return next(c for c in CASES if c["name"] == name)
+
+
+def test_feedback_shows_nothing_printed_while_the_hidden_tests_ran(graded):
+    ns = _case("debug_prints")["ns"]
+    page = _feedback(graded, "debug_prints")
+    ran = _autograded(graded, "debug_prints")  # the instructor's copy keeps everything
+    assert ns["VISIBLE_PRINT"] in page and HIDDEN_OUTPUT.strip() in page
+    for n in ns["HIDDEN_SIZES"]:
+        assert f"DEBUG n={n}:" in ran and f"DEBUG n={n}:" not in page, n
+    assert "DEBUG dZ= [[1.0, 0.0, -1.0, 2.0]" in page  # linear_backward's visible call
+    assert page.count("DEBUG dZ=") == ran.count("DEBUG dZ=") - _hidden_linear_calls(ran)
+
+
+def _hidden_linear_calls(text):
+    """How many DEBUG dZ lines the autograded notebook has after the hidden-tests marker of
+    test_linear_backward (they must all be gone from the feedback)."""
+    import nbformat
+
+    from autograder import hidden_phase
+    nb = nbformat.reads(text, as_version=4)
+    cell = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "test_linear_backward")
+    _, after = hidden_phase.at_marker(cell.outputs)
+    assert after is not None, "the test cell ran without the marker"
+    return sum(o.get("text", "").count("DEBUG dZ=") for o in after)
+
+
+def test_a_failed_visible_check_reads_whole_and_alone(graded):
+    rows = {r["student"]: r for r in csv.DictReader(open(graded["root"] / "grades.csv"))}
+    assert rows["sign_error_tanh"]["problems"] == _case("sign_error_tanh")["reason"]
+    assert rows["sign_error_tanh"]["likely_mistakes"] == "activation_derivatives: sign flipped"
+    page = _feedback(graded, "sign_error_tanh")
+    assert "got:      [-0.41997434, -1.0, -0.78644773]" in page
+    assert "HiddenTestFailed" not in page
+
+
+def test_a_written_answer_waiting_for_hand_grading_reads_pending(graded):
+    page = _feedback(graded, "honest")
+    assert re.search(r"Score: pending \(hand grading\) / 2\.0", page)
+    assert "Score: 0.0 / 2.0" not in page
+    assert "Score: 25.0 + 2.0 pending (hand grading) / 27.0" in page
+    summary = [line for line in graded["result"].stdout.splitlines() if line.startswith("honest ")]
+    assert summary and "25/27 (2 pending)" in summary[0] and "ok;pending" in summary[0]
+
+
+def test_the_student_reads_a_neutral_sentence_in_a_cell_put_back(graded):
+    page = _feedback(graded, "written_answer_retyped")
+    assert RESTORED_FOR_STUDENT.split(";")[0] in page
+    assert "retyped elsewhere" not in page and "id:relu_simplification" not in page
+    assert "retyped elsewhere" in _autograded(graded, "written_answer_retyped")
+
+
+def test_nbgrader_export_then_a_regrade_of_one_student_keeps_everyone_else(graded):
     root = graded["root"]
     before = {r["student"]: r for r in csv.DictReader(open(root / "grades.csv"))}
+    assert before["merged_answer_cells"]["notes"] and before["sign_error_tanh"]["likely_mistakes"]
+    # The README's step 8 and what an instructor may do anyway: nbgrader writes its grades.csv over ours.
+    export = subprocess.run([sys.executable, "-m", "nbgrader", "export", "--log-level=ERROR"], cwd=root, env=gc.env(),
+                            capture_output=True, text=True)
+    assert export.returncode == 0, export.stderr[-2000:]
+    assert "problems" not in (root / "grades.csv").read_text().splitlines()[0]
     again = gc.grade_handed_in(root, "--student", "downloaded_twice", "--no-feedback")
     assert again.returncode == 0, again.stdout[-2000:] + again.stderr[-2000:]
     after = {r["student"]: r for r in csv.DictReader(open(root / "grades.csv"))}
     assert set(after) == set(before)
-    assert {k: (r["score"], r["problems"]) for k, r in after.items()} == \
-        {k: (r["score"], r["problems"]) for k, r in before.items()}
+    others = set(before) - {"downloaded_twice"}
+    assert {k: after[k] for k in others} == {k: before[k] for k in others}
+    assert after["downloaded_twice"]["score"] == before["downloaded_twice"]["score"]
     assert "1 of 1 submissions graded" in again.stdout
+    # python -m autograder report writes the same grades.csv from the gradebook and grades.json alone.
+    (root / "grades.csv").unlink()
+    report = subprocess.run([sys.executable, "-m", "autograder", "report"], cwd=root, env=gc.env(),
+                            capture_output=True, text=True)
+    assert report.returncode == 0, report.stderr[-2000:]
+    assert {r["student"]: r for r in csv.DictReader(open(root / "grades.csv"))} == after
+    assert f"{len(CASES)} of {len(CASES)} submissions graded" in report.stdout

@@ -1,0 +1,66 @@
+"""Tell apart what a test cell's visible part printed from what ran during its hidden tests.
+
+A student's function that prints its arguments (a debug ``print``, a warning that quotes a
+value) prints the hidden tests' inputs when they call it. The feedback must not show those, but
+it may show what the visible part printed. So the grader's worker runs a test cell as two
+requests to the same kernel: the part above ``### BEGIN HIDDEN TESTS``, then, only if that part
+raised nothing, the rest (a ``#`` line in front for each line above, so tracebacks keep the
+cell's line numbers; IPython would drop blank ones),
+and puts ``marker()`` between their outputs. The boundary is drawn outside the kernel: nothing
+the student's code prints can move it. The feedback keeps what comes before the first marker;
+a test cell with hidden tests and no marker (graded by plain ``nbgrader autograde``, or a cell
+that could not be split) shows none of its printed output.
+
+    parts = split(cell.source)       # (visible, hidden) or None: run the cell as one request
+    before, after = at_marker(cell.outputs)
+"""
+import ast
+
+import nbformat
+
+BEGIN = "### BEGIN HIDDEN TESTS"
+MIME = "application/vnd.backprop-hidden-tests-began+json"
+
+
+def _parses(source):
+    try:
+        return ast.parse(source)
+    except (SyntaxError, ValueError):
+        return None
+
+
+def split(source):
+    """``(visible part, hidden part)`` of a test cell's source, or None when it has no hidden
+    tests or cannot be run in two requests that mean the same as one: the marker is indented
+    (inside a block), a part is not plain Python (an IPython magic), or no statement comes before
+    it. The hidden part starts with as many ``#`` lines as the visible part has; a visible part
+    that ends in an expression gets a ``pass`` after it, so it shows no ``Out[...]`` that the whole
+    cell would not show."""
+    lines = source.splitlines()
+    at = next((k for k, line in enumerate(lines) if line.strip().upper().startswith(BEGIN)), None)
+    if at is None or lines[at] != lines[at].lstrip():
+        return None
+    visible, hidden = "\n".join(lines[:at]), "#\n" * at + "\n".join(lines[at:])
+    tree = _parses(visible)
+    if tree is None or not tree.body or _parses(hidden) is None:
+        return None
+    if isinstance(tree.body[-1], ast.Expr):
+        visible += "\npass"
+    return visible, hidden
+
+
+def marker():
+    """The output the worker puts between the two parts' outputs."""
+    return nbformat.v4.new_output("display_data", data={MIME: {}}, metadata={})
+
+
+def is_marker(output):
+    return MIME in (output.get("data") or {})
+
+
+def at_marker(outputs):
+    """``(outputs before the first marker, outputs after it)``; ``(outputs, None)`` with no marker."""
+    for k, out in enumerate(outputs):
+        if is_marker(out):
+            return list(outputs[:k]), list(outputs[k + 1:])
+    return list(outputs), None
