@@ -23,8 +23,11 @@ lab: setup
 	JUPYTER_CONFIG_PATH=$(CURDIR)/jupyter$(if $(JUPYTER_CONFIG_PATH),:$(JUPYTER_CONFIG_PATH)) $(VENV)/bin/jupyter lab --notebook-dir=$(CURDIR) \
 	  --LabApp.app_settings_dir=$(CURDIR)/jupyter/lab-settings $(ROOT_FLAG) $(LAB_ARGS)
 
+# Two test processes: much of the suite waits (on kernels, cell timeouts, the browser), so two
+# keep both cores busy. Tests sharing an expensive setup stay in one process (tests/conftest.py).
+TEST_WORKERS ?= 2
 test: setup
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 release: setup
 	for a in $(ASSIGNMENTS); do $(VENV)/bin/nbgrader generate_assignment $$a --force || exit 1; done

@@ -12,7 +12,9 @@ plain nbgrader, and ``problem`` says why in words for the summary.
 """
 import hashlib
 import json
+import os
 import pathlib
+import tempfile
 
 from autograder import sandbox
 from autograder.text import shorten
@@ -42,8 +44,11 @@ def write_cache(path, data):
     files of older keys: one cached version per notebook."""
     path.parent.mkdir(parents=True, exist_ok=True)
     for old in path.parent.glob(f"{path.stem.rsplit('-', 1)[0]}-*.json"):
-        old.unlink()
-    path.write_text(json.dumps(data))
+        old.unlink(missing_ok=True)  # (another grader may have removed it first)
+    # Written aside, then renamed: two graders sharing a course never read half a file.
+    with tempfile.NamedTemporaryFile("w", dir=path.parent, prefix=".writing-", suffix=".tmp", delete=False) as out:
+        out.write(json.dumps(data))
+    os.replace(out.name, path)
 
 
 def load(root, assignment, source_nb, options=None):

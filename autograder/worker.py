@@ -217,6 +217,21 @@ def _mark_not_run(nb, executed, why):
             cell.outputs = [nbformat.v4.new_output("error", ename=NOT_RUN, evalue=why, traceback=[f"{NOT_RUN}: {why}"])]
 
 
+# A unix socket's path holds at most 107 bytes, and the kernel's ipc sockets are named
+# ``<conn_dir>/kernel-<n>``: a deep scratch folder (a long TMPDIR) would fail every job.
+IPC_PATH_MAX = 107
+
+
+def kernel_dir(scratch):
+    """A new directory for one kernel's connection file and sockets: in ``scratch`` (where a killed
+    worker's leftovers are found) unless its socket paths would be too long, else in /tmp."""
+    conn_dir = tempfile.mkdtemp(prefix="ag-kernel-", dir=scratch)
+    if len(os.path.join(conn_dir, "kernel-0000000")) <= IPC_PATH_MAX:
+        return conn_dir
+    os.rmdir(conn_dir)
+    return tempfile.mkdtemp(prefix="ag-kernel-", dir="/tmp")
+
+
 async def _execute(nb, job, conn_dir):
     km = SandboxedKernelManager(transport="ipc", ip=os.path.join(conn_dir, "kernel"),
                                 connection_file=os.path.join(conn_dir, "kernel.json"),
@@ -290,7 +305,7 @@ def run(job):
     what a killed worker leaves behind can be found and removed.
     """
     nb = nbformat.read(job["notebook"], as_version=4)
-    conn_dir = tempfile.mkdtemp(prefix="ag-kernel-", dir=job.get("scratch"))
+    conn_dir = kernel_dir(job.get("scratch"))
     began = time.monotonic()
     try:
         if not job["sandbox"] and not job.get("workdir"):

@@ -110,7 +110,7 @@ def test_on_the_cluster_a_job_runs_sandboxed_like_a_local_one(cluster, tmp_path)
         finally:
             executor.close()
     local, remote = results["local"], results["cluster"]
-    assert remote["status"] == local["status"] == "ok", remote
+    assert remote["status"] == local["status"] == "ok", (local, remote)
     assert [c.outputs for c in remote["notebook"].cells] == [c.outputs for c in local["notebook"].cells]
     assert remote["notebook"].cells[0].outputs[0]["text"] == "['table.csv'] /home/student\n"
     assert "Error" in remote["notebook"].cells[1].outputs[0]["text"]  # no network in the sandbox

@@ -4,7 +4,6 @@ Every expected number is recomputed here independently (the optimisers from thei
 playground with a plain MLPClassifier, the gradient norms with a numpy backward pass), then
 compared with the widget's ``last_result`` and the exact text of its readout.
 """
-import time
 import warnings
 
 import ipywidgets as widgets
@@ -217,17 +216,6 @@ def test_every_playground_control_retrains():
         assert shown.last_result["settings"][list(shown.controls).index(control)] == value
         assert shown.last_result["test_losses"][-1] == pytest.approx(loss, rel=1e-9), control
         assert shown.readout.value == f"test accuracy: {accuracy:.3f} · train accuracy: {train_accuracy:.3f}"
-
-
-def test_playground_redraws_quickly():
-    shown = explorers.playground(namespace={})
-    times = []
-    for units in (10, 12, 14, 16, 18):
-        start = time.perf_counter()
-        shown.controls["hidden units"].value = units
-        times.append(time.perf_counter() - start)
-    # The goal is ~0.25 s on an idle machine; this bound leaves room for a busy one.
-    assert np.median(times) < 1.0, times
 
 
 def linear_train_and_forward():
