@@ -12,10 +12,10 @@ import warnings
 import numpy as np
 import pytest
 
-from autograder import catalogue, diagnose
+from autograder import catalogue, diagnose, fingerprints
 from autograder.diagnose_eval import Evaluation, judge
 from autograder.feedback import split_hidden
-from course import built_assignments, source_path
+from course import built_assignments, read, release_path, source_path
 from helpers import structural
 from helpers.mistakes import PREFIX
 
@@ -197,6 +197,28 @@ def test_a_right_answer_is_never_diagnosed(assignment):
                                if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") == exercise)
         assert solution, exercise
         assert ev.lines(solution, exercise) == {}, f"{exercise}: the solution's own code failed or was diagnosed"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("assignment", built_assignments())
+def test_an_untouched_stub_is_never_diagnosed(assignment):
+    """The release's own solution cells (``raise NotImplementedError()``) fail every test cell of their
+    exercise and must get no line: a blank notebook has no mistake to name."""
+    ev = evaluation(assignment)
+    stubs = {c.metadata["nbgrader"]["grade_id"]: c.source for c in read(release_path(assignment)).cells
+             if c.get("metadata", {}).get("nbgrader", {}).get("solution") and "NotImplementedError" in c.source}
+    exercises = sorted({fingerprints.exercise_of(gid) for gid in ev.solved.records} & set(stubs))
+    assert exercises, f"{assignment}: no exercise stub found"
+    for exercise in exercises:
+        found = _run_quietly(ev, stubs[exercise], exercise)
+        assert found, f"{exercise}: the untouched stub passed its tests"
+        assert [t for t, _, _ in found.values() if t] == [], exercise
+
+
+def _run_quietly(ev, code, exercise):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return ev.lines(code, exercise)
 
 
 def _hidden_lines(assignment):
