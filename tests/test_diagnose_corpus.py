@@ -23,12 +23,10 @@ CASES = [p for a in built_assignments() for p in catalogue.wrong_files(assignmen
 ENTRIES = catalogue.entries()
 # Kinds that a value's relation with the right one reveals without any fingerprint.
 FOUND_BY_STRUCTURE = set(structural.KINDS) | {"in_place"}
-# Mistakes no test can see as such: the wrong code crashes before it records anything, or its
-# values are those of another mistake of the same exercise.
-UNNAMED = {
-    "02-chain-rule/sigmoid/scalar_math_exp",            # raises on the first array: nothing to compare
-    "01-gradient-descent/minibatches/rows_not_columns",  # raises inside the generator: nothing recorded
-}
+# Mistakes no test can see as such (the wrong code crashes before it records anything, or its
+# values are those of another mistake of the same exercise). None at present: the two that crash
+# (sigmoid/scalar_math_exp, minibatches/rows_not_columns) are named by the error they stop at.
+UNNAMED = set()
 # Entries of one kind that are about different functions of their exercise: neither can stand
 # in for the other.
 NOT_SIBLINGS = {
@@ -44,7 +42,7 @@ KNOWN_MISSES = {
     "02-chain-rule/neuron_gradients/sign_error": "dw of a 3-input neuron: too few numbers",
     "02-chain-rule/sigmoid/sign_flipped": "sigmoid(-z) is not minus sigmoid(z): no structure",
     "04-vanishing-gradients/deep_backward/missing_one_over_m": "visible gradient check: no value",
-    "04-vanishing-gradients/deep_backward/sign_error": "visible gradient check: no value",
+    "04-vanishing-gradients/deep_backward/sign_error": "visible gradient check: relative errors of 1, as for all zeros",
     "04-vanishing-gradients/deep_backward/stops_before_layer_one": "visible check fails on a missing key",
     "04-vanishing-gradients/sigmoid_chain_bound/input_layer_first": "visible bound of 3 layers: too few numbers",
     "05-ising-classification/ising_energy/double_counts_bonds": "an energy is one number: no structure",
@@ -52,29 +50,20 @@ KNOWN_MISSES = {
     "05-ising-classification/magnetization/sum_not_mean": "a magnetization is one number: no structure",
     "05-ising-classification/phase_classifier/gradient_ascent": "only the accuracy bar fails: too weak to name",
 }
-# Full fingerprints, still no line (not yet understood; measured 2026-11-29).
-KNOWN_UNNAMED = {"04-vanishing-gradients/deep_forward/transposed_weights",
-                 "05-ising-classification/acceptance/not_elementwise"}
+# Full fingerprints, still no line (not yet understood). None at present: the last two
+# (deep_forward/transposed_weights, acceptance/not_elementwise) are named by the error they stop at.
+KNOWN_UNNAMED = set()
 # Measured after the new exercises and wrong answers of issues 10 and 12 were merged (2026-11-29):
 # these are not (yet) named as the catalogue promises. Kept visible as expected failures, not
 # removed: each is work for the diagnosis (see the closing note of that session).
 NOT_YET_NAMED = {
-    "01-gradient-descent/minibatches/fixed_seed",
-    "01-gradient-descent/minibatches/shuffles_within_batches",
     "02-chain-rule/autodiff_engine/forward_order",
-    "02-chain-rule/autodiff_engine/no_reflected_operators",
     "02-chain-rule/autodiff_engine/overwrites_grad",
     "02-chain-rule/autodiff_engine/recursion_without_order",
     "02-chain-rule/autodiff_engine/visits_shared_nodes_twice",
-    "03-two-layer-backprop/backward/transposed_dW1",
     "03-two-layer-backprop/find_the_bug/bias_fixed_only",
     "03-two-layer-backprop/find_the_bug/both_bugs_left_in",
-    "03-two-layer-backprop/forward/transposed_weights",
-    "03-two-layer-backprop/forward/unknown_activation_passes",
-    "03-two-layer-backprop/multi_output/weights_along_examples",
-    "03-two-layer-backprop/sine_regression/half_mse_gradient",
     "03-two-layer-backprop/train/global_random_state",
-    "03-two-layer-backprop/update/only_two_layers",
     "04-vanishing-gradients/relu_expected_gradient/simulates_instead",
 }
 NOT_YET_NAMED_LEFT_OUT = {
