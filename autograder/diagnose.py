@@ -6,8 +6,8 @@ student's cell fails, ``diagnose_cell`` compares the student's records with each
 implementation's under the judge's own rules (``autograder.judge.verdict``):
 
 1. a *stop* matches when the student's cell stopped where the wrong implementation's stops in a
-   kernel, with the same message: the same failed check (hidden or visible) showing the same
-   numbers, or the same exception with the same text. What a hidden check says is known to the
+   kernel, with the same message: the same failed hidden check showing the same numbers, or the
+   same exception with the same text (a failed visible check is named in the kernel already). What a hidden check says is known to the
    grader only (the fingerprints' cache), never to the student's kernel;
 2. else a *fingerprint* matches when every record the wrong implementation gets wrong, the student
    gets wrong in the same way: the same value (close/equal rules) or the same failed bound. A wrong
@@ -115,6 +115,14 @@ def _stop_form(stop):
     return stop["error"], template, [float(n) for n in _NUMBER.findall(text)]
 
 
+def _names_by_stop(stop):
+    """Whether a wrong implementation's stop may name it: a failed check in a test cell's hidden
+    part, or an exception. A failed visible check is named in the student's kernel already, from
+    ``helpers/mistakes.json`` (exact values at full precision); its printed message, rounded, could
+    stand for several mistakes there (a relative error of 1 for a flipped sign and for zeros)."""
+    return isinstance(stop, dict) and (stop.get("hidden") or not stop.get("check"))
+
+
 def same_stop(mine, theirs):
     """Whether two cells stopped at the same failure with the same message (numbers to 5 digits)."""
     a, b = _stop_form(mine), _stop_form(theirs)
@@ -165,7 +173,8 @@ def diagnose_cell(reference, student_records, wrong, entries, stop=None, wrong_s
     student_fail = _failing(reference, student)
     if not student_fail:
         return None
-    stopped = [entries[i] for i, theirs in (wrong_stops or {}).items() if i in entries and same_stop(stop, theirs)]
+    stopped = [entries[i] for i, theirs in (wrong_stops or {}).items()
+               if i in entries and _names_by_stop(theirs) and same_stop(stop, theirs)]
     if stopped:
         found = _one(stopped, "stop")
         if found:

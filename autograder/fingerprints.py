@@ -8,9 +8,10 @@ instead of raising (so the hidden part runs too). Kept per wrong implementation:
 - ``cells``: ``{grade_id: [record, ...]}``, the evidence records of the hidden tests;
 - ``visible``: the observations (``helpers.mistakes.observe``) of every visible check it failed in
   the visible part of a test cell: only these go into ``helpers/mistakes.json``, which students have;
-- ``stops``: ``{grade_id: {"error": exception name, "text": its message}}``, the failure at which
-  each failed cell stops in a student's kernel (its first failed check, hidden or visible, or the
-  exception that ended it). The grader matches a submission's own failure with these at grading
+- ``stops``: ``{grade_id: {"error": exception name, "text": its message, "check": bool,
+  "hidden": bool or None}}``, the failure at which each failed cell stops in a student's kernel:
+  its first failed check (``check``; ``hidden`` when it sits in the cell's hidden part), or the
+  exception that ended it (``check`` False; where it arose is not known, ``hidden`` None). The grader matches a submission's own failure with these at grading
   time (``autograder.diagnose``); they hold hidden checks' messages, so they stay in this cache
   and are never written to a file that students get.
 
@@ -37,7 +38,7 @@ from autograder.reference import write_cache
 
 HELPERS = pathlib.Path(__file__).resolve().parents[1] / "helpers"
 # Part of the cache key: raise it when a change here changes what a fingerprint holds.
-VERSION = 3
+VERSION = 4
 _TEST_ID = re.compile(r"^test_(?P<ex>.+?)(_\d+)?$")
 
 
@@ -154,7 +155,7 @@ def _observing(namespace, observed, hidden, first):
                 return _check(*args, **kwargs)
             except AssertionError as err:
                 if not first:
-                    first.update(stop_of(err))
+                    first.update(stop_of(err), check=True, hidden=_cell_line() in hidden)
                 bound = _sig.bind(*args, **kwargs)
                 bound.apply_defaults()
                 found = mistakes.observe(_name, dict(bound.arguments))
@@ -254,7 +255,7 @@ class Solved:
                     out["errors"][gid] = type(err).__name__
                     out["messages"][gid] = str(err)
                     if not first:
-                        first.update(stop_of(err))
+                        first.update(stop_of(err), check=False, hidden=None)
                 if first:
                     out["stops"][gid] = dict(first)
         out["visible"] = observed

@@ -139,7 +139,8 @@ def test_forged_records_cannot_put_their_own_text_in_the_line():
 # -- where a cell stopped ------------------------------------------------------------------
 ERROR_ONLY = {"a/backward/math_exp": {"id": "a/backward/math_exp", "name": "math.exp on arrays", "kind": "math_exp",
                                       "explain": "math.exp takes one number."}}
-RAISED = {"error": "TypeError", "text": "only length-1 arrays can be converted to Python scalars"}
+RAISED = {"error": "TypeError", "text": "only length-1 arrays can be converted to Python scalars", "check": False,
+          "hidden": None}
 MISSING = []  # a cell that stopped before its first record
 
 
@@ -168,7 +169,8 @@ def test_a_hidden_check_names_the_mistake_by_its_message_and_numbers():
     """The grader knows where each wrong implementation stops (a hidden check, its printed values);
     the same failure with other values, or another check, is not the same mistake."""
     theirs = {"error": "CheckFailed", "text": "theta after 1 steps is not the expected value.\n"
-                                              "  expected: [0.5 1.25]\n  got:      [0.51 1.3]"}
+                                              "  expected: [0.5 1.25]\n  got:      [0.51 1.3]",
+              "check": True, "hidden": True}
     stops = {"a/backward/weird": theirs}
     same = {**theirs, "text": theirs["text"].replace("0.51", "0.5100001") + "\n  Likely mistake: whatever"}
     found = diagnose.diagnose_cell(REFERENCE, MISSING, {}, ENTRIES, same, stops)
@@ -176,6 +178,10 @@ def test_a_hidden_check_names_the_mistake_by_its_message_and_numbers():
     for other in (theirs["text"].replace("0.51", "0.52"), theirs["text"].replace("theta", "velocity"), ""):
         assert diagnose.diagnose_cell(REFERENCE, MISSING, {}, ENTRIES, {**theirs, "text": other}, stops) is None
     assert diagnose.diagnose_cell(REFERENCE, REFERENCE, {}, ENTRIES, same, stops) is None  # records all pass
+    # At a visible check the kernel names the mistake itself, from exact values: the rounded message
+    # could stand for several mistakes there.
+    visible = {"a/backward/weird": {**theirs, "hidden": False}}
+    assert diagnose.diagnose_cell(REFERENCE, MISSING, {}, ENTRIES, same, visible) is None
 
 
 def test_a_wrong_value_unlike_every_fingerprint_is_not_named_after_one():
