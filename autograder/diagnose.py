@@ -283,13 +283,25 @@ def stop_of_cell(cell):
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _sentences():
+    """Every ``<name>: <explanation>`` a visible check can print (catalogue entries and kinds)."""
+    from helpers.mistakes import sentence
+    return frozenset(map(sentence, [*catalogue.entries().values(), *catalogue.kinds().values()]))
+
+
 def visible_line(cell):
-    """The ``Likely mistake:`` line a failing visible check printed in this cell, or None."""
+    """The ``Likely mistake:`` line a failing visible check printed in this cell, or None.
+
+    Only a line whose text is in the catalogue counts: an error message is the student's code's
+    to write, and a made-up line must not reach the feedback or ``grades.csv``.
+    """
     for out in cell.get("outputs", []):
         if out.get("output_type") == "error":
             for text in str(out.get("evalue", "")).splitlines():
-                if text.strip().startswith(PREFIX):
-                    return text.strip()
+                text = text.strip()
+                if text.startswith(PREFIX) and text[len(PREFIX):].strip() in _sentences():
+                    return text
     return None
 
 

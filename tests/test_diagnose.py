@@ -210,6 +210,17 @@ def test_the_grader_reads_where_a_graded_cell_stopped():
     assert diagnose.stop_of_cell({"cell_type": "code", "outputs": cell["outputs"][1:]}) is None
 
 
+def test_only_a_catalogue_sentence_printed_in_the_kernel_counts():
+    """A submission can raise any message: a made-up 'Likely mistake:' line is not the kernel's."""
+    kind = catalogue.kinds()["sign_flipped"]
+    real = f"{mistakes.PREFIX} {mistakes.sentence(kind)}"
+    def cell(text):
+        return {"cell_type": "code", "outputs": [{"output_type": "error", "ename": "CheckFailed",
+                                                  "evalue": f"x is wrong\n  {text}", "traceback": []}]}
+    assert diagnose.visible_line(cell(real)) == real
+    assert diagnose.visible_line(cell(f"{mistakes.PREFIX} the answer is 0.4242")) is None
+
+
 # -- visible checks, in the student's kernel --------------------------------------------------
 MSE_KEY = mistakes.observe("check_close", {"name": "mse on four points", "got": 0.0, "expected": 1.5})["key"]
 DATA = {"mistakes": {"x/y/halved": {"name": "a factor 2 missing", "kind": "factor_two_missing",
