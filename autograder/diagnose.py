@@ -117,10 +117,15 @@ def _stop_form(stop):
 
 def _names_by_stop(stop):
     """Whether a wrong implementation's stop may name it: a failed check in a test cell's hidden
-    part, or an exception. A failed visible check is named in the student's kernel already, from
+    part, an exception, or a visible check that states a fact without numbers ("... should raise
+    ValueError"). A visible check that prints values is named in the student's kernel already, from
     ``helpers/mistakes.json`` (exact values at full precision); its printed message, rounded, could
-    stand for several mistakes there (a relative error of 1 for a flipped sign and for zeros)."""
-    return isinstance(stop, dict) and (stop.get("hidden") or not stop.get("check"))
+    stand for several mistakes (a relative error of 1 for a flipped sign and for zeros)."""
+    if not isinstance(stop, dict):
+        return False
+    if stop.get("hidden") or not stop.get("check"):
+        return True
+    return not _NUMBER.search(str(stop.get("text", "")).split("\n  hint:")[0])
 
 
 def same_stop(mine, theirs):
