@@ -5,11 +5,18 @@ records of each wrong implementation of the collection (``autograder.fingerprint
 student's cell fails, ``diagnose_cell`` compares the student's records with each wrong
 implementation's under the judge's own rules (``autograder.judge.verdict``):
 
-1. a *fingerprint* matches when every record the wrong implementation gets wrong, the student gets
-   wrong in the same way: the same value (close/equal rules) or the same failed bound;
-2. otherwise a *structural* relation between the student's values and the solution's
+1. a *stop* matches when the student's cell stopped where the wrong implementation's stops in a
+   kernel, with the same message: the same failed hidden check showing the same numbers, or the
+   same exception with the same text (a failed visible check is named in the kernel already). What a hidden check says is known to the
+   grader only (the fingerprints' cache), never to the student's kernel;
+2. else a *fingerprint* matches when every record the wrong implementation gets wrong, the student
+   gets wrong in the same way: the same value (close/equal rules) or the same failed bound. A wrong
+   implementation that records nothing wrong (it only raises) is matched by its stop alone;
+3. otherwise a *structural* relation between the student's values and the solution's
    (``helpers.structural``: sign flipped, transposed, a whole-number factor off, ...), or a record
    of the arguments after the call that differs (modified in place).
+
+A cell that stopped at ``NotImplementedError`` (an exercise not solved yet) is never diagnosed.
 
 The result is a catalogue entry (``autograder.catalogue``): a name and an explanation written for
 students, never a value, an input or a line of the hidden test. ``line`` makes it the one line
@@ -24,6 +31,7 @@ import argparse
 import functools
 import hashlib
 import json
+import math
 import pathlib
 import re
 import sys
@@ -32,13 +40,23 @@ from autograder import catalogue, fingerprints
 from autograder.judge import verdict
 from helpers import structural
 from helpers.evidence import decode
-from helpers.mistakes import DATA, PREFIX
+from helpers.mistakes import _NUMBER, DATA, PREFIX
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 VALUE_RULES = ("close", "equal")
+# The failure of an exercise not written yet (the release's stubs raise it): nothing to diagnose.
+UNSOLVED = "NotImplementedError"
 # Rules whose failure says only "the result is not good enough": too weak alone to name a mistake.
 QUALITY_RULES = ("accuracy_at_least", "mse_at_most")
-_AFTER = re.compile(r"\bafter\b")
+# Records of a function's arguments after the call, by the names the notebooks give them
+# ("arguments after an RMSProp step", "params after backward", "grads after the call, ..."):
+# a wrong value there means the function changed what it was given. Not "sq_avg after 6 steps"
+# or "probabilities after training ...": those are results.
+_ARGUMENTS_AFTER = re.compile(
+    r"^(?:arguments|given state|params|grads|X and params|W|theta0|training data|sine data) after (?!\d)")
+# Messages are compared with their numbers apart: printed to 6 digits, they may differ in the last.
+_ADDRESS = re.compile(r"\b0x[0-9a-fA-F]+\b")
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
 def line(diagnosis):
@@ -85,6 +103,40 @@ def _same_mistake(reference, refs, student_fail, student, wrong_fail, wrong):
     return True, hits
 
 
+def _stop_form(stop):
+    """``(exception name, message with # for each number, [numbers])``, or None when the stop says nothing."""
+    if not isinstance(stop, dict) or not stop.get("error") or stop["error"] == UNSOLVED:
+        return None
+    lines = _ANSI.sub("", str(stop.get("text", ""))).splitlines()
+    text = _ADDRESS.sub("0x", "\n".join(t.rstrip() for t in lines if not t.strip().startswith(PREFIX))).strip()
+    template = _NUMBER.sub("#", text)
+    if not re.search(r"[A-Za-z]", template):  # an empty message (a bare assert): any mistake could stop there
+        return None
+    return stop["error"], template, [float(n) for n in _NUMBER.findall(text)]
+
+
+def _names_by_stop(stop):
+    """Whether a wrong implementation's stop may name it: a failed check in a test cell's hidden
+    part, an exception, or a visible check that states a fact without numbers ("... should raise
+    ValueError"). A visible check that prints values is named in the student's kernel already, from
+    ``helpers/mistakes.json`` (exact values at full precision); its printed message, rounded, could
+    stand for several mistakes (a relative error of 1 for a flipped sign and for zeros)."""
+    if not isinstance(stop, dict):
+        return False
+    if stop.get("hidden") or not stop.get("check"):
+        return True
+    return not _NUMBER.search(str(stop.get("text", "")).split("\n  hint:")[0])
+
+
+def same_stop(mine, theirs):
+    """Whether two cells stopped at the same failure with the same message (numbers to 5 digits)."""
+    a, b = _stop_form(mine), _stop_form(theirs)
+    if a is None or b is None or a[:2] != b[:2] or len(a[2]) != len(b[2]):
+        return False
+    return all(math.isclose(x, y, rel_tol=1e-5, abs_tol=1e-12) or (math.isnan(x) and math.isnan(y))
+               for x, y in zip(a[2], b[2]))
+
+
 def _entry_diagnosis(entry, how):
     return {"id": entry["id"], "name": entry["name"], "explain": entry["explain"], "kind": entry["kind"],
             "how": how, "keys": []}
@@ -107,27 +159,38 @@ def _one(candidates, how):
     return None
 
 
-def diagnose_cell(reference, student_records, wrong, entries):
+def diagnose_cell(reference, student_records, wrong, entries, stop=None, wrong_stops=None):
     """The likely mistake behind one failed test cell, or None.
 
     reference: the solution's records of the cell; student_records: the student's;
     wrong: ``{entry id: that wrong implementation's records of the cell}``;
-    entries: ``{entry id: catalogue entry}``. Returns ``{"id", "name", "explain", "kind", "how",
-    "keys"}`` (``how``: ``fingerprint`` or ``structure``; ``keys``: names of the parts of a
-    result where a structural relation shows). A cell whose records all pass gets None.
+    entries: ``{entry id: catalogue entry}``; stop: ``{"error": exception name, "text": message}``
+    of the failure the student's cell stopped at (None: it did not stop, or it is not known);
+    wrong_stops: ``{entry id: the same for that wrong implementation}``. Returns ``{"id", "name",
+    "explain", "kind", "how", "keys"}`` (``how``: ``stop``, ``fingerprint`` or ``structure``;
+    ``keys``: names of the parts of a result where a structural relation shows). A cell whose
+    records all pass, or that stopped at ``NotImplementedError``, gets None.
     """
+    if isinstance(stop, dict) and stop.get("error") == UNSOLVED:
+        return None
     refs = {r["name"]: r for r in reference}
     student = _by_name(student_records)
     student_fail = _failing(reference, student)
     if not student_fail:
         return None
+    stopped = [entries[i] for i, theirs in (wrong_stops or {}).items()
+               if i in entries and _names_by_stop(theirs) and same_stop(stop, theirs)]
+    if stopped:
+        found = _one(stopped, "stop")
+        if found:
+            return found
     strong, weak = [], []
     for ident, records in wrong.items():
         if ident not in entries:
             continue
         theirs = _by_name(records)
         wrong_fail = _failing(reference, theirs)
-        if not wrong_fail:
+        if "wrong" not in wrong_fail.values():  # records nothing wrong: only its stop can name it
             continue
         ok, hits = _same_mistake(reference, refs, student_fail, student, wrong_fail, theirs)
         if not ok:
@@ -135,7 +198,7 @@ def diagnose_cell(reference, student_records, wrong, entries):
         exact = set(wrong_fail) == set(student_fail)
         if hits:
             strong.append((exact, entries[ident]))
-        elif exact and any(refs[n]["rule"] not in QUALITY_RULES for n in wrong_fail):
+        elif exact and any(state == "wrong" and refs[n]["rule"] not in QUALITY_RULES for n, state in wrong_fail.items()):
             weak.append(entries[ident])
     exact_strong = [e for exact, e in strong if exact]
     for group in (exact_strong, [e for _, e in strong], weak):
@@ -150,7 +213,7 @@ def _structural(refs, student_fail, student):
     kinds, keys, plain, support = set(), [], 0, 0
     for name, state in student_fail.items():
         ref = refs[name]
-        if _AFTER.search(name) and state == "wrong":
+        if _ARGUMENTS_AFTER.search(name) and state == "wrong":
             kinds.add("in_place")
             support = structural.SURE
             continue
@@ -178,15 +241,18 @@ def source_notebook(root, assignment, notebook):
 
 @functools.lru_cache(maxsize=64)
 def _wrong_by_cell(root, assignment, notebook, corpus):
-    """``{grade_id: {entry id: records}}`` and the catalogue entries, for one notebook."""
+    """``{grade_id: {entry id: records}}``, ``{grade_id: {entry id: stop}}`` and the catalogue
+    entries, for one notebook."""
     found = fingerprints.ensure(root, assignment, source_notebook(root, assignment, notebook), corpus)
     if not found:
-        return {}, {}
-    by_cell = {}
+        return {}, {}, {}
+    by_cell, stops = {}, {}
     for ident, fp in found["wrong"].items():
         for gid, records in fp["cells"].items():
             by_cell.setdefault(gid, {})[ident] = records
-    return by_cell, catalogue.entries(corpus, assignment)
+        for gid, stop in fp.get("stops", {}).items():
+            stops.setdefault(gid, {})[ident] = stop
+    return by_cell, stops, catalogue.entries(corpus, assignment)
 
 
 def _corpus_for(root):
@@ -194,23 +260,53 @@ def _corpus_for(root):
     return local if local.is_dir() else catalogue.CORPUS
 
 
-def for_cell(root, assignment, notebook, grade_id, reference, student_records):
-    """The diagnosis of one failed test cell of a submission (``diagnose_cell``), or None."""
+def for_cell(root, assignment, notebook, grade_id, reference, student_records, stop=None):
+    """The diagnosis of one failed test cell of a submission (``diagnose_cell``), or None.
+
+    stop: where the cell stopped in the student's kernel (``stop_of_cell``).
+    """
     try:
-        by_cell, entries = _wrong_by_cell(str(pathlib.Path(root).resolve()), assignment, notebook,
-                                          str(_corpus_for(root)))
-        return diagnose_cell(reference, student_records, by_cell.get(grade_id, {}), entries)
+        by_cell, stops, entries = _wrong_by_cell(str(pathlib.Path(root).resolve()), assignment, notebook,
+                                                 str(_corpus_for(root)))
+        return diagnose_cell(reference, student_records, by_cell.get(grade_id, {}), entries,
+                             stop, stops.get(grade_id, {}))
     except Exception:  # noqa: BLE001 - a diagnosis is a courtesy: grading never fails for it
         return None
 
 
+def stop_of_cell(cell):
+    """``{"error", "text"}`` of the first error an executed cell shows, or None.
+
+    The errors that the grader itself adds (a rejection by the judge, a timeout, a cell not run)
+    say nothing about the student's code and are skipped.
+    """
+    from autograder.feedback import GRADER_ERRORS  # (feedback imports this module)
+
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "error" and out.get("ename") not in GRADER_ERRORS:
+            return {"error": out.get("ename", ""), "text": str(out.get("evalue", ""))}
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _sentences():
+    """Every ``<name>: <explanation>`` a visible check can print (catalogue entries and kinds)."""
+    from helpers.mistakes import sentence
+    return frozenset(map(sentence, [*catalogue.entries().values(), *catalogue.kinds().values()]))
+
+
 def visible_line(cell):
-    """The ``Likely mistake:`` line a failing visible check printed in this cell, or None."""
+    """The ``Likely mistake:`` line a failing visible check printed in this cell, or None.
+
+    Only a line whose text is in the catalogue counts: an error message is the student's code's
+    to write, and a made-up line must not reach the feedback or ``grades.csv``.
+    """
     for out in cell.get("outputs", []):
         if out.get("output_type") == "error":
             for text in str(out.get("evalue", "")).splitlines():
-                if text.strip().startswith(PREFIX):
-                    return text.strip()
+                text = text.strip()
+                if text.startswith(PREFIX) and text[len(PREFIX):].strip() in _sentences():
+                    return text
     return None
 
 
@@ -255,7 +351,8 @@ def notebook_lines(nb, assignment, notebook, root, reference=None):
         gid = _grade_id(cell)
         if not gid or not _failed(cell) or visible_line(cell) or gid not in reference:
             continue
-        diagnosis = for_cell(root, assignment, notebook, gid, reference[gid], student.get(gid, []))
+        diagnosis = for_cell(root, assignment, notebook, gid, reference[gid], student.get(gid, []),
+                             stop_of_cell(cell))
         if diagnosis:
             lines[gid] = line(diagnosis)
     return lines
@@ -268,7 +365,8 @@ def cell_mistake(cell, assignment, notebook, root, reference_records, student_re
         return name_of(shown)
     if not _failed(cell) or reference_records is None:
         return None
-    diagnosis = for_cell(root, assignment, notebook, _grade_id(cell), reference_records, student_records)
+    diagnosis = for_cell(root, assignment, notebook, _grade_id(cell), reference_records, student_records,
+                         stop_of_cell(cell))
     return diagnosis["name"] if diagnosis else None
 
 

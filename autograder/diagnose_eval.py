@@ -66,7 +66,9 @@ class Evaluation:
                 found[gid] = (text, ident, kind)
                 continue
             by_id = {i: fp["cells"].get(gid, []) for i, fp in wrong.items()}
-            diagnosis = diagnose.diagnose_cell(reference, records, by_id, self.entries)
+            stops = {i: fp.get("stops", {}).get(gid) for i, fp in wrong.items()}
+            stop = {"error": out["errors"][gid], "text": out["messages"].get(gid, "")} if gid in out["errors"] else None
+            diagnosis = diagnose.diagnose_cell(reference, records, by_id, self.entries, stop, stops)
             found[gid] = (diagnose.line(diagnosis), diagnosis["id"], diagnosis["kind"]) if diagnosis else (None, None, None)
         return found
 

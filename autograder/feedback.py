@@ -227,7 +227,9 @@ class HideHiddenTests(Preprocessor):
             if out.get("output_type") == "error" and is_test_cell(cell) and out.get("ename") not in GRADER_ERRORS:
                 line = _failed_line(out, cell.get("execution_count"))
                 if line is None or line in hidden_numbers:
-                    out = _error(out.get("ename", "Error"), HIDDEN_FAILED)
+                    # A check that failed there may have named the mistake: that line is catalogue text.
+                    likely = diagnose.visible_line({"outputs": [out]})
+                    out = _error(out.get("ename", "Error"), HIDDEN_FAILED + (f"\n{likely}" if likely else ""))
                 else:
                     out = _error(out.get("ename", "Error"), out.get("evalue", ""))
             if any(secret in text for text in _texts(out) for secret in secrets):

@@ -6,7 +6,14 @@ solved namespace and the exercise's test cells run again, with the visible check
 instead of raising (so the hidden part runs too). Kept per wrong implementation:
 
 - ``cells``: ``{grade_id: [record, ...]}``, the evidence records of the hidden tests;
-- ``visible``: the observations (``helpers.mistakes.observe``) of every visible check it failed.
+- ``visible``: the observations (``helpers.mistakes.observe``) of every visible check it failed in
+  the visible part of a test cell: only these go into ``helpers/mistakes.json``, which students have;
+- ``stops``: ``{grade_id: {"error": exception name, "text": its message, "check": bool,
+  "hidden": bool or None}}``, the failure at which each failed cell stops in a student's kernel:
+  its first failed check (``check``; ``hidden`` when it sits in the cell's hidden part), or the
+  exception that ended it (``check`` False; where it arose is not known, ``hidden`` None). The grader matches a submission's own failure with these at grading
+  time (``autograder.diagnose``); they hold hidden checks' messages, so they stay in this cache
+  and are never written to a file that students get.
 
 The result is cached under ``.cache/autograder/fingerprints/<assignment>/``, keyed by a hash of
 the source notebook, the ``helpers`` package and the wrong implementations (and ``VERSION``), like the
@@ -31,7 +38,7 @@ from autograder.reference import write_cache
 
 HELPERS = pathlib.Path(__file__).resolve().parents[1] / "helpers"
 # Part of the cache key: raise it when a change here changes what a fingerprint holds.
-VERSION = 2
+VERSION = 4
 _TEST_ID = re.compile(r"^test_(?P<ex>.+?)(_\d+)?$")
 
 
@@ -126,12 +133,14 @@ def copy_namespace(namespace):
     return ns
 
 
-def _observing(namespace, observed, hidden):
+def _observing(namespace, observed, hidden, first):
     """Replace the visible checks in ``namespace`` by versions that note a failure and go on.
 
-    Only a failure in the visible part of a test cell is noted: ``hidden`` holds the line numbers
-    of the running cell's hidden part (the caller refills it for each cell), and what a check
-    sees there must never reach ``helpers/mistakes.json``, which students have.
+    Only a failure in the visible part of a test cell is noted in ``observed``: ``hidden`` holds
+    the line numbers of the running cell's hidden part (the caller refills it for each cell), and
+    what a check sees there must never reach ``helpers/mistakes.json``, which students have.
+    ``first`` (emptied by the caller for each cell) keeps the cell's first failure, hidden or not,
+    as ``{"error", "text"}``: where a kernel would have stopped.
     """
     from helpers import mistakes
 
@@ -144,13 +153,26 @@ def _observing(namespace, observed, hidden):
         def observer(*args, _check=check, _name=name, _sig=signature, **kwargs):
             try:
                 return _check(*args, **kwargs)
-            except AssertionError:
+            except AssertionError as err:
+                if not first:
+                    first.update(stop_of(err), check=True, hidden=_cell_line() in hidden)
                 bound = _sig.bind(*args, **kwargs)
                 bound.apply_defaults()
                 found = mistakes.observe(_name, dict(bound.arguments))
                 if found is not None and _cell_line() not in hidden:
                     observed.append(found)
         namespace[name] = observer
+
+
+def stop_of(err):
+    """``{"error": exception name, "text": message}`` of the exception that stopped a cell.
+
+    A ``Likely mistake:`` line that a check added is left out: it comes from
+    ``helpers/mistakes.json``, which a fingerprint must not depend on.
+    """
+    from helpers.mistakes import PREFIX
+    text = "\n".join(line for line in str(err).splitlines() if not line.strip().startswith(PREFIX))
+    return {"error": type(err).__name__, "text": text}
 
 
 def _cell_line():
@@ -206,22 +228,25 @@ class Solved:
         """Run ``code`` (defining the exercise's functions), then the exercise's test cells.
 
         Returns ``{"cells": {grade_id: records}, "errors": {grade_id: exception name},
-        "visible": [observation, ...], "messages": {grade_id: failure message}}``. With
-        ``observe``, failed visible checks are noted and the cell goes on; without, a cell stops
-        at its first failure as in the student's kernel and its message is kept.
+        "visible": [observation, ...], "messages": {grade_id: failure message},
+        "stops": {grade_id: {"error", "text"}}}``. With ``observe``, failed checks are noted and
+        the cell goes on (``stops`` still holds the failure a kernel would have stopped at);
+        without, a cell stops at its first failure as in the student's kernel and its message is kept.
         """
         from autograder.feedback import split_hidden  # (feedback imports diagnose, which imports us)
 
         ns = copy_namespace(self.namespace)
-        observed, out, hidden = [], {"cells": {}, "errors": {}, "visible": [], "messages": {}}, set()
+        observed, hidden, first = [], set(), {}
+        out = {"cells": {}, "errors": {}, "visible": [], "messages": {}, "stops": {}}
         with _in_notebook_dir(self.path):
             run_cell(code, ns)
             if observe:
-                _observing(ns, observed, hidden)
+                _observing(ns, observed, hidden, first)
             for cell in self.cells_of(exercise):
                 gid = _meta(cell)["grade_id"]
                 hidden.clear()
                 hidden.update(split_hidden(_python(cell.source))[1])
+                first.clear()
                 from helpers import evidence
                 try:
                     out["cells"][gid] = run_cell(cell.source, ns)
@@ -229,6 +254,10 @@ class Solved:
                     out["cells"][gid] = list(evidence.recorded)
                     out["errors"][gid] = type(err).__name__
                     out["messages"][gid] = str(err)
+                    if not first:
+                        first.update(stop_of(err), check=False, hidden=None)
+                if first:
+                    out["stops"][gid] = dict(first)
         out["visible"] = observed
         return out
 
@@ -245,7 +274,7 @@ def build(source_nb, assignment, corpus=catalogue.CORPUS, log=None):
         try:
             found = solved.try_code(path.read_text(), exercise)
         except Exception as err:  # noqa: BLE001 - a wrong file that does not even define its function
-            found = {"cells": {}, "errors": {"": type(err).__name__}, "visible": [], "messages": {}}
+            found = {"cells": {}, "errors": {"": type(err).__name__}, "visible": [], "messages": {}, "stops": {}}
         found.pop("messages", None)
         result["wrong"][ident] = found
         if log:

@@ -136,6 +136,91 @@ def test_forged_records_cannot_put_their_own_text_in_the_line():
     assert found is None or "SECRET" not in diagnose.line(found)
 
 
+# -- where a cell stopped ------------------------------------------------------------------
+ERROR_ONLY = {"a/backward/math_exp": {"id": "a/backward/math_exp", "name": "math.exp on arrays", "kind": "math_exp",
+                                      "explain": "math.exp takes one number."}}
+RAISED = {"error": "TypeError", "text": "only length-1 arrays can be converted to Python scalars", "check": False,
+          "hidden": None}
+MISSING = []  # a cell that stopped before its first record
+
+
+def test_an_error_only_fingerprint_never_matches_an_unsolved_exercise():
+    """A wrong implementation that raises before recording anything has no records to compare:
+    an unsolved stub (NotImplementedError) or any other error must not be named after it."""
+    wrong, stops = {"a/backward/math_exp": []}, {"a/backward/math_exp": RAISED}
+    unsolved = {"error": "NotImplementedError", "text": ""}
+    assert diagnose.diagnose_cell(REFERENCE, MISSING, wrong, ERROR_ONLY) is None
+    assert diagnose.diagnose_cell(REFERENCE, MISSING, wrong, ERROR_ONLY, unsolved, stops) is None
+    other = {"error": "ValueError", "text": "operands could not be broadcast together"}
+    assert diagnose.diagnose_cell(REFERENCE, MISSING, wrong, ERROR_ONLY, other, stops) is None
+    found = diagnose.diagnose_cell(REFERENCE, MISSING, wrong, ERROR_ONLY, dict(RAISED), stops)
+    assert (found["id"], found["how"]) == ("a/backward/math_exp", "stop")
+
+
+def test_an_unsolved_exercise_is_never_diagnosed_even_when_its_records_look_wrong():
+    """``raise NotImplementedError()`` left in after some code: no name, whatever was recorded."""
+    student = [_rec("grads", {"dW1": -E, "db1": -E[:, :1]}), REFERENCE[1]]
+    stop = {"error": "NotImplementedError", "text": ""}
+    assert diagnose.diagnose_cell(REFERENCE, student, WRONG, ENTRIES) is not None
+    assert diagnose.diagnose_cell(REFERENCE, student, WRONG, ENTRIES, stop, {}) is None
+
+
+def test_a_hidden_check_names_the_mistake_by_its_message_and_numbers():
+    """The grader knows where each wrong implementation stops (a hidden check, its printed values);
+    the same failure with other values, or another check, is not the same mistake."""
+    theirs = {"error": "CheckFailed", "text": "theta after 1 steps is not the expected value.\n"
+                                              "  expected: [0.5 1.25]\n  got:      [0.51 1.3]",
+              "check": True, "hidden": True}
+    stops = {"a/backward/weird": theirs}
+    same = {**theirs, "text": theirs["text"].replace("0.51", "0.5100001") + "\n  Likely mistake: whatever"}
+    found = diagnose.diagnose_cell(REFERENCE, MISSING, {}, ENTRIES, same, stops)
+    assert (found["id"], found["how"]) == ("a/backward/weird", "stop")
+    for other in (theirs["text"].replace("0.51", "0.52"), theirs["text"].replace("theta", "velocity"), ""):
+        assert diagnose.diagnose_cell(REFERENCE, MISSING, {}, ENTRIES, {**theirs, "text": other}, stops) is None
+    assert diagnose.diagnose_cell(REFERENCE, REFERENCE, {}, ENTRIES, same, stops) is None  # records all pass
+    # At a visible check the kernel names the mistake itself, from exact values: the rounded message
+    # could stand for several mistakes there.
+    visible = {"a/backward/weird": {**theirs, "hidden": False}}
+    assert diagnose.diagnose_cell(REFERENCE, MISSING, {}, ENTRIES, same, visible) is None
+
+
+def test_a_wrong_value_unlike_every_fingerprint_is_not_named_after_one():
+    reference = [_rec("loss", np.array([1.0, 2.0, 3.0]))]
+    wrong = {"a/backward/weird": [_rec("loss", np.array([1.0, 2.0, 4.0]))]}
+    student = [_rec("loss", np.array([1.0, 2.0, 5.5]))]
+    assert diagnose.diagnose_cell(reference, student, wrong, ENTRIES) is None
+
+
+@pytest.mark.parametrize("name, in_place", [
+    ("arguments after an RMSProp step", True), ("params after backward", True), ("grads after the call, relu", True),
+    ("sq_avg after 6 steps", False), ("velocity after 5 steps", False),
+    ("probabilities after training with swapped labels (1 = ordered)", False),
+])
+def test_only_records_of_the_arguments_after_a_call_mean_in_place(name, in_place):
+    reference = [_rec(name, E, rule="equal")]
+    found = diagnose.diagnose_cell(reference, [_rec(name, E + 1.0, rule="equal")], {}, ENTRIES)
+    assert (found is not None and found["kind"] == "in_place") == in_place
+
+
+def test_the_grader_reads_where_a_graded_cell_stopped():
+    cell = {"cell_type": "code", "outputs": [
+        {"output_type": "error", "ename": "CheckFailed", "evalue": "X is wrong", "traceback": []},
+        {"output_type": "error", "ename": "HiddenTestFailed", "evalue": "rejected", "traceback": []}]}
+    assert diagnose.stop_of_cell(cell) == {"error": "CheckFailed", "text": "X is wrong"}
+    assert diagnose.stop_of_cell({"cell_type": "code", "outputs": cell["outputs"][1:]}) is None
+
+
+def test_only_a_catalogue_sentence_printed_in_the_kernel_counts():
+    """A submission can raise any message: a made-up 'Likely mistake:' line is not the kernel's."""
+    kind = catalogue.kinds()["sign_flipped"]
+    real = f"{mistakes.PREFIX} {mistakes.sentence(kind)}"
+    def cell(text):
+        return {"cell_type": "code", "outputs": [{"output_type": "error", "ename": "CheckFailed",
+                                                  "evalue": f"x is wrong\n  {text}", "traceback": []}]}
+    assert diagnose.visible_line(cell(real)) == real
+    assert diagnose.visible_line(cell(f"{mistakes.PREFIX} the answer is 0.4242")) is None
+
+
 # -- visible checks, in the student's kernel --------------------------------------------------
 MSE_KEY = mistakes.observe("check_close", {"name": "mse on four points", "got": 0.0, "expected": 1.5})["key"]
 DATA = {"mistakes": {"x/y/halved": {"name": "a factor 2 missing", "kind": "factor_two_missing",

@@ -12,10 +12,10 @@ import warnings
 import numpy as np
 import pytest
 
-from autograder import catalogue, diagnose
+from autograder import catalogue, diagnose, fingerprints
 from autograder.diagnose_eval import Evaluation, judge
 from autograder.feedback import split_hidden
-from course import built_assignments, source_path
+from course import built_assignments, read, release_path, source_path
 from helpers import structural
 from helpers.mistakes import PREFIX
 
@@ -23,12 +23,10 @@ CASES = [p for a in built_assignments() for p in catalogue.wrong_files(assignmen
 ENTRIES = catalogue.entries()
 # Kinds that a value's relation with the right one reveals without any fingerprint.
 FOUND_BY_STRUCTURE = set(structural.KINDS) | {"in_place"}
-# Mistakes no test can see as such: the wrong code crashes before it records anything, or its
-# values are those of another mistake of the same exercise.
-UNNAMED = {
-    "02-chain-rule/sigmoid/scalar_math_exp",            # raises on the first array: nothing to compare
-    "01-gradient-descent/minibatches/rows_not_columns",  # raises inside the generator: nothing recorded
-}
+# Mistakes no test can see as such (the wrong code crashes before it records anything, or its
+# values are those of another mistake of the same exercise). None at present: the two that crash
+# (sigmoid/scalar_math_exp, minibatches/rows_not_columns) are named by the error they stop at.
+UNNAMED = set()
 # Entries of one kind that are about different functions of their exercise: neither can stand
 # in for the other.
 NOT_SIBLINGS = {
@@ -44,7 +42,7 @@ KNOWN_MISSES = {
     "02-chain-rule/neuron_gradients/sign_error": "dw of a 3-input neuron: too few numbers",
     "02-chain-rule/sigmoid/sign_flipped": "sigmoid(-z) is not minus sigmoid(z): no structure",
     "04-vanishing-gradients/deep_backward/missing_one_over_m": "visible gradient check: no value",
-    "04-vanishing-gradients/deep_backward/sign_error": "visible gradient check: no value",
+    "04-vanishing-gradients/deep_backward/sign_error": "visible gradient check: relative errors of 1, as for all zeros",
     "04-vanishing-gradients/deep_backward/stops_before_layer_one": "visible check fails on a missing key",
     "04-vanishing-gradients/sigmoid_chain_bound/input_layer_first": "visible bound of 3 layers: too few numbers",
     "05-ising-classification/ising_energy/double_counts_bonds": "an energy is one number: no structure",
@@ -52,29 +50,20 @@ KNOWN_MISSES = {
     "05-ising-classification/magnetization/sum_not_mean": "a magnetization is one number: no structure",
     "05-ising-classification/phase_classifier/gradient_ascent": "only the accuracy bar fails: too weak to name",
 }
-# Full fingerprints, still no line (not yet understood; measured 2026-11-29).
-KNOWN_UNNAMED = {"04-vanishing-gradients/deep_forward/transposed_weights",
-                 "05-ising-classification/acceptance/not_elementwise"}
+# Full fingerprints, still no line (not yet understood). None at present: the last two
+# (deep_forward/transposed_weights, acceptance/not_elementwise) are named by the error they stop at.
+KNOWN_UNNAMED = set()
 # Measured after the new exercises and wrong answers of issues 10 and 12 were merged (2026-11-29):
 # these are not (yet) named as the catalogue promises. Kept visible as expected failures, not
 # removed: each is work for the diagnosis (see the closing note of that session).
 NOT_YET_NAMED = {
-    "01-gradient-descent/minibatches/fixed_seed",
-    "01-gradient-descent/minibatches/shuffles_within_batches",
     "02-chain-rule/autodiff_engine/forward_order",
-    "02-chain-rule/autodiff_engine/no_reflected_operators",
     "02-chain-rule/autodiff_engine/overwrites_grad",
     "02-chain-rule/autodiff_engine/recursion_without_order",
     "02-chain-rule/autodiff_engine/visits_shared_nodes_twice",
-    "03-two-layer-backprop/backward/transposed_dW1",
     "03-two-layer-backprop/find_the_bug/bias_fixed_only",
     "03-two-layer-backprop/find_the_bug/both_bugs_left_in",
-    "03-two-layer-backprop/forward/transposed_weights",
-    "03-two-layer-backprop/forward/unknown_activation_passes",
-    "03-two-layer-backprop/multi_output/weights_along_examples",
-    "03-two-layer-backprop/sine_regression/half_mse_gradient",
     "03-two-layer-backprop/train/global_random_state",
-    "03-two-layer-backprop/update/only_two_layers",
     "04-vanishing-gradients/relu_expected_gradient/simulates_instead",
 }
 NOT_YET_NAMED_LEFT_OUT = {
@@ -197,6 +186,28 @@ def test_a_right_answer_is_never_diagnosed(assignment):
                                if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") == exercise)
         assert solution, exercise
         assert ev.lines(solution, exercise) == {}, f"{exercise}: the solution's own code failed or was diagnosed"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("assignment", built_assignments())
+def test_an_untouched_stub_is_never_diagnosed(assignment):
+    """The release's own solution cells (``raise NotImplementedError()``) fail every test cell of their
+    exercise and must get no line: a blank notebook has no mistake to name."""
+    ev = evaluation(assignment)
+    stubs = {c.metadata["nbgrader"]["grade_id"]: c.source for c in read(release_path(assignment)).cells
+             if c.get("metadata", {}).get("nbgrader", {}).get("solution") and "NotImplementedError" in c.source}
+    exercises = sorted({fingerprints.exercise_of(gid) for gid in ev.solved.records} & set(stubs))
+    assert exercises, f"{assignment}: no exercise stub found"
+    for exercise in exercises:
+        found = _run_quietly(ev, stubs[exercise], exercise)
+        assert found, f"{exercise}: the untouched stub passed its tests"
+        assert [t for t, _, _ in found.values() if t] == [], exercise
+
+
+def _run_quietly(ev, code, exercise):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return ev.lines(code, exercise)
 
 
 def _hidden_lines(assignment):

@@ -18,7 +18,7 @@ import pytest
 
 from autograder.feedback import split_hidden
 from autograder import catalogue
-from course import ROOT, release_path, source_path
+from course import ROOT, built_assignments, release_path, source_path
 from system_tools import require_tool
 
 ASSIGNMENT = "03-two-layer-backprop"
@@ -110,3 +110,35 @@ def test_plain_nbgrader_generate_feedback_names_them_too(graded):
     assert _lines(_feedback(graded, "right")) == []
     assert "divided once too often" in " ".join(_lines(_feedback(graded, "inplace")))
     assert "right numbers, wrong shape" in " ".join(_lines(_feedback(graded, "keepdims")))
+
+
+@pytest.fixture(scope="module")
+def blank(tmp_path_factory):
+    """A copy of the whole course where one student handed in every release notebook untouched."""
+    require_tool(shutil.which("bwrap"), "bubblewrap")
+    root = tmp_path_factory.mktemp("blank") / "course"
+    shutil.copytree(ROOT / "course", root / "course")
+    shutil.copy(ROOT / "nbgrader_config.py", root / "nbgrader_config.py")
+    for assignment in built_assignments():
+        shutil.copytree(ROOT / "source" / assignment, root / "source" / assignment)
+        _run([os.path.join(os.path.dirname(sys.executable), "nbgrader"), "generate_assignment", assignment, "--force"],
+             root)
+        folder = root / "submitted" / "blank" / assignment
+        folder.mkdir(parents=True)
+        shutil.copy(release_path(assignment), folder / release_path(assignment).name)
+    _run([sys.executable, "-m", "autograder", "grade", *built_assignments(), "--jobs", "2"], root)
+    return root
+
+
+@pytest.mark.slow
+def test_an_untouched_release_gets_no_likely_mistake(blank):
+    """Every exercise of a blank notebook raises NotImplementedError: nothing to diagnose, anywhere."""
+    pages = sorted((blank / "feedback" / "blank").glob("*/*.html"))
+    assert len(pages) == len(built_assignments()), pages
+    for page in pages:
+        html = page.read_text()
+        assert "not solved yet" in html or "NotImplementedError" in html, f"{page}: the blank notebook was not graded"
+        assert _lines(html) == [], f"{page.parent.name}: {_lines(html)}"
+    rows = list(csv.DictReader(open(blank / "grades.csv")))
+    assert {r["assignment"] for r in rows} >= set(built_assignments()), rows
+    assert [(r["assignment"], r["likely_mistakes"]) for r in rows if r["likely_mistakes"]] == []

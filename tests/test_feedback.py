@@ -191,3 +191,18 @@ def test_the_worker_runs_a_test_cell_in_two_parts_with_the_marker_between(tmp_pa
     assert "line 4" in _ANSI.sub("", "".join(cells[1].outputs[-1].traceback))
     assert [c.source for c in cells] == [c.source for c in nb.cells]
     assert result["status"] == "ok" and result["executed"] == [0, 1, 2, 3]
+
+
+def test_a_hidden_failure_keeps_only_a_catalogue_line_of_its_message():
+    """A check that fails in the hidden part may have named the mistake (catalogue text): that line
+    stays; the rest of the message, and any line the submission made up, goes."""
+    from autograder import catalogue
+    from helpers.mistakes import PREFIX, sentence
+    likely = f"{PREFIX} {sentence(catalogue.kinds()['sign_flipped'])}"
+    source = "check_close('a', a, 1.0)\n### BEGIN HIDDEN TESTS\nexpected_secret = 42\ncheck_close('b', b, 42)\n### END HIDDEN TESTS"
+    errors = [{"output_type": "error", "ename": "CheckFailed", "evalue": f"b is not the expected value\n  expected: 42\n  {text}",
+               "traceback": _traceback(4)} for text in (likely, f"{PREFIX} the answer is 42")]
+    nb = nbformat.v4.new_notebook(cells=[_cell(source, [error], f"test_{n}") for n, error in enumerate(errors)])
+    nb, _ = HideHiddenTests().preprocess(nb, {})
+    assert nb.cells[0].outputs[0].evalue == f"{HIDDEN_FAILED}\n{likely}"
+    assert nb.cells[1].outputs[0].evalue == HIDDEN_FAILED
