@@ -25,7 +25,6 @@ from sqlalchemy.exc import SAWarning
 from tqdm import tqdm
 
 from autograder import course, preprocessors, recording, reference, schedule, staging
-from autograder.options import Options  # noqa: F401 - grade.Options, as callers know it
 
 # nbgrader's gradebook code trips SQLAlchemy's autoflush warnings on new submissions: noise only.
 warnings.filterwarnings("ignore", category=SAWarning)
