@@ -73,9 +73,9 @@ class Grader:
         self.api = course.make_api(self.root, self.store)
         self.references = {}                       # (assignment, notebook) -> {"records", "failed", "problem"}
 
-    def _schedule_solutions(self, the_plan, stage, jobs):
-        """Load the cached records of each solution; schedule a run of the others. Returns how many run."""
-        runs = 0
+    def _solution_runs(self, the_plan, stage):
+        """Load the cached records of each solution; returns ``[(key, job)]`` of the others' runs."""
+        runs = []
         for assignment, notebooks in the_plan.notebooks.items():
             for nb in notebooks:
                 try:
@@ -86,8 +86,7 @@ class Grader:
                 if cached is not None:
                     self.references[assignment, nb] = cached
                 else:
-                    jobs.solution((assignment, nb), job)
-                    runs += 1
+                    runs.append(((assignment, nb), job))
         return runs
 
     def run(self, directory, while_waiting=None):
@@ -105,8 +104,10 @@ class Grader:
         try:
             # nbgrader's autograde reads the staged copies: normalized, never the student's files.
             self.api.coursedir.submitted_directory = str(stage.submitted)
-            solutions = self._schedule_solutions(the_plan, stage, jobs)
-            jobs.start(the_plan.notebook_count)
+            solutions = self._solution_runs(the_plan, stage)
+            jobs.start(len(solutions), the_plan.notebook_count)
+            for key, job in solutions:
+                jobs.solution(key, job)
             # One BLAS thread per kernel when kernels run side by side (they would fight over cores).
             threads = 1 if self.options.jobs > 1 or solutions else None
             staged = set()

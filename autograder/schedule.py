@@ -3,7 +3,9 @@
 Two executors (``executors.make_pool``: the local pool, or the Dask cluster with ``--scheduler``):
 one slot for the solutions whose records are not cached, so they run beside the first
 submissions rather than before them, and ``min(jobs, notebooks)`` slots for the submissions.
-Both are started only when there is something for them, once the run is planned.
+Both are started only when there is something for them, once the run is planned, and both before
+any job is sent: on a cluster, setting up an executor reaches every worker, and a worker busy
+with a job may die meanwhile (a killed worker must cost its job a rerun, never the run).
 """
 import concurrent.futures
 
@@ -21,17 +23,17 @@ class Schedule:
         self._submissions = None    # the executor of the submissions
         self._futures = {}          # future -> (kind, key)
 
-    def start(self, notebooks):
-        """Start the submissions' executor for ``notebooks`` notebooks (none when there are none),
-        so that its workers get ready while the submissions are staged."""
+    def start(self, solutions, notebooks):
+        """Start the executors for ``solutions`` solution runs and ``notebooks`` submitted notebooks
+        (none for none), so that their workers get ready while the submissions are staged."""
+        if solutions and self._solutions is None:
+            self._solutions = executors.make_pool(self.options, 1, self.staging, "ref")
         if notebooks and self._submissions is None:
             slots = max(1, min(self.options.jobs, notebooks))
             self._submissions = executors.make_pool(self.options, slots, self.staging, "sub")
 
     def solution(self, key, job):
-        """Run a solution's ``job`` in the solutions' slot."""
-        if self._solutions is None:
-            self._solutions = executors.make_pool(self.options, 1, self.staging, "ref")
+        """Run a solution's ``job`` in the solutions' slot; ``start`` must have counted it."""
         self._futures[self._solutions.submit(job)] = "solution", key
 
     def submission(self, key, job):

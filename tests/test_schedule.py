@@ -34,14 +34,15 @@ def fake(monkeypatch):
 
 def test_nothing_starts_without_work(fake, tmp_path):
     jobs = schedule.Schedule(Options(jobs=4), tmp_path)
-    jobs.start(0)
+    jobs.start(0, 0)
     assert fake == [] and list(jobs.results()) == []
 
 
 def test_the_submissions_get_at_most_one_slot_per_notebook_and_the_solutions_one(fake, tmp_path):
     jobs = schedule.Schedule(Options(jobs=4), tmp_path)
+    jobs.start(1, 2)
+    assert [(e.label, e.slots) for e in fake] == [("ref", 1), ("sub", 2)]  # both before any job
     jobs.solution(("a", "nb"), "ref-job")
-    jobs.start(2)
     jobs.submission(("a", "alice", "nb"), "job-1")
     jobs.submission(("a", "bob", "nb"), "job-2")
     assert [(e.label, e.slots) for e in fake] == [("ref", 1), ("sub", 2)]
