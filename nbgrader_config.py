@@ -21,12 +21,13 @@ c.Execute.timeout = 120
 # Grading and feedback (autograder/): a test cell deleted from a submission is put back and
 # graded; feedback never shows hidden tests, their tracebacks or evidence records, also when
 # `nbgrader generate_feedback` is run by hand.
+# nbgrader's own feedback steps, with ours right after GetGrades (which reads the scores).
+from nbgrader.converters import GenerateFeedback  # noqa: E402
+
 c.OverwriteCells.add_missing_cells = True
-c.GenerateFeedback.preprocessors = [
-    "nbgrader.preprocessors.GetGrades",
-    "autograder.feedback.HideHiddenTests",
-    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
-]
+_feedback = GenerateFeedback.class_traits()["preprocessors"].default()
+_after = next(k for k, step in enumerate(_feedback) if getattr(step, "__name__", step).endswith("GetGrades")) + 1
+c.GenerateFeedback.preprocessors = _feedback[:_after] + ["autograder.feedback.HideHiddenTests"] + _feedback[_after:]
 # A written answer waiting for hand grading reads "pending" in the feedback, not "Score: 0.0".
 c.HTMLExporter.filters = {"float": "autograder.feedback.score_number"}
 

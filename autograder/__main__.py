@@ -62,7 +62,7 @@ def main(argv=None):
     args = _parser().parse_args(argv)
     if args.command == "report":
         return _report(pathlib.Path(args.root).resolve())
-    from autograder import early, executors
+    from autograder import executors
     from autograder.options import Options
     from traitlets import TraitError
 
@@ -80,15 +80,10 @@ def main(argv=None):
     except sandbox.SandboxUnavailable as err:
         print(f"autograder: {err}", file=sys.stderr)
         return 2
-    # Workers and solution runs start now, while nbgrader (about a second of imports) loads below.
-    started = early.start(root, options)
+    from autograder import grade, report
+
     try:
-        from autograder import grade, report
-    except BaseException:
-        early.discard(started)
-        raise
-    try:
-        submissions = grade.grade(root, options, started, while_waiting=report.prepare)
+        submissions = grade.grade(root, options, while_waiting=report.prepare)
     except (grade.GradingError, executors.ClusterUnavailable) as err:
         print(f"autograder: {err}", file=sys.stderr)
         return 2

@@ -19,6 +19,7 @@ from distributed.diagnostics.plugin import WorkerPlugin
 
 from autograder import pool
 from autograder.executors import ClusterUnavailable, pack, unpack
+from autograder.jobs import Job
 
 # How long a grader tries to reach the scheduler, then waits for a first worker, before it gives up.
 CONNECT_SECONDS = 30
@@ -105,7 +106,8 @@ class SandboxSlots(WorkerPlugin):
                 path = folder / "data" / pathlib.Path(name).name
                 path.write_bytes(content)
                 data_files.append(str(path))
-            job = dict(payload, notebook=str(notebook), data_files=data_files, output=str(folder / "out.ipynb"))
+            job = Job(**dict(payload, notebook=str(notebook), data_files=tuple(data_files),
+                             output=str(folder / "out.ipynb")))
             result = slot.run(job)
             executed = result.pop("notebook", None)
             if executed is None:
@@ -171,7 +173,7 @@ class DaskPool:
     def submit(self, job):
         done = concurrent.futures.Future()
         done.set_running_or_notify_cancel()
-        key = f"{job['name']}-{uuid.uuid4().hex}"
+        key = f"{job.name}-{uuid.uuid4().hex}"
         with self._lock:
             remote = self._remote[key] = self._client.submit(run_packed, pack(job), self._slots, key=key,
                                                              pure=False, priority=self._priority)

@@ -11,7 +11,8 @@ Their defaults are written here only. The course's ``nbgrader_config.py`` can se
 and each has a command-line flag (``--jobs``, ``--cell-timeout``, ``--time-limit``, ``--memory``,
 ``--scheduler``) that wins over the file. nbgrader's own per-cell limit, ``c.Execute.timeout``,
 is the cell timeout when ``c.GradeOptions.cell_timeout`` is not set, so a course configured for
-``nbgrader autograde`` grades the same way here.
+``nbgrader autograde`` grades the same way here; where it says "no limit per cell" (None or not
+positive, as nbclient reads it), a cell may run as long as the whole notebook (``time_limit``).
 """
 import os
 import pathlib
@@ -80,14 +81,18 @@ def load(root, args=None):
     file_config = read_config(root)
     config = Config()
     config.GradeOptions.merge(file_config.get("GradeOptions", Config()))
-    timeout = file_config.get("Execute", Config()).get("timeout")
-    if "cell_timeout" not in config.GradeOptions and isinstance(timeout, (int, float)) and timeout > 0:
+    execute = file_config.get("Execute", Config())
+    timeout = execute.get("timeout")
+    ours = "cell_timeout" in config.GradeOptions or getattr(args, "cell_timeout", None) is not None
+    if not ours and isinstance(timeout, (int, float)) and timeout > 0:
         config.GradeOptions.cell_timeout = float(timeout)
     options = GradeOptions(config=config)
     for name in FLAGS:
         value = getattr(args, name, None) if args is not None else None
         if value is not None:
             setattr(options, name, value)
+    if not ours and "timeout" in execute and not (isinstance(timeout, (int, float)) and timeout > 0):
+        options.cell_timeout = options.time_limit  # nbgrader's "no limit per cell"
     return options
 
 

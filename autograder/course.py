@@ -12,14 +12,12 @@ from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.apps.api import NbGraderAPI
 from nbgrader.coursedir import CourseDirectory
 from nbgrader.nbgraderformat import common as nbgraderformat_common
-from nbgrader.preprocessors import CheckCellMetadata, ClearOutput, DeduplicateIds, OverwriteCells, OverwriteKernelspec
+from nbgrader.converters import Autograde
 from traitlets.config import Config
+from traitlets.utils.importstring import import_item
 from traitlets.config.loader import PyFileConfigLoader
 
 from autograder import preprocessors, stage
-
-SANITIZE = (ClearOutput, DeduplicateIds, OverwriteKernelspec, OverwriteCells, CheckCellMetadata)
-
 
 class _SchemaValidation:
     """``jsonschema.validate`` with each schema checked and compiled once, not once per cell.
@@ -69,25 +67,46 @@ class Submission:
         return self.assignment, self.student
 
 
-def load_config(root, grading=False):
-    """The course's ``nbgrader_config.py``; with ``grading``, Execute replaced by our two steps."""
+def autograde_steps(configured=None):
+    """nbgrader's autograde step list with its ``Execute`` replaced by ``UsePreExecuted`` and
+    ``JudgeEvidence`` (the notebooks ran in the sandbox; the judge decides the test cells).
+
+    ``configured``: the list the course's config sets, else nbgrader's own default. Items may
+    be classes or dotted names, as nbgrader accepts them. Raises ``ValueError`` when the list has
+    no ``Execute``: there would be no place for the sandbox's outputs.
+    """
+    steps = list(configured) if configured is not None else Autograde.class_traits()["autograde_preprocessors"].default()
+    names = [s if isinstance(s, str) else f"{s.__module__}.{s.__qualname__}" for s in steps]
+    at = [k for k, name in enumerate(names) if name.rsplit(".", 1)[-1] == "Execute"]
+    if len(at) != 1:
+        raise ValueError(f"Autograde.autograde_preprocessors must hold Execute once: {names}")
+    return steps[:at[0]] + [preprocessors.UsePreExecuted, preprocessors.JudgeEvidence] + steps[at[0] + 1:]
+
+
+def sanitize_steps(config):
+    """The preprocessors ``nbgrader autograde`` sanitizes a submission with (its configured list)."""
+    return Autograde(config=config).sanitize_preprocessors
+
+
+def load_config(root, store=None):
+    """The course's ``nbgrader_config.py``. With a ``preprocessors.RunStore``, the config of a
+    grading run: Execute replaced by our two steps (``autograde_steps``), bound to that store."""
     root = pathlib.Path(root).resolve()
     cfg = Config()
     config_file = root / "nbgrader_config.py"
     if config_file.exists():
         cfg.merge(PyFileConfigLoader(config_file.name, path=str(root)).load_config())
     cfg.CourseDirectory.root = str(root)
-    if grading:
-        from nbconvert.preprocessors import ClearMetadataPreprocessor
-        from nbgrader.preprocessors import AssignLatePenalties, IgnorePattern, LimitOutput, SaveAutoGrades
-        cfg.Autograde.autograde_preprocessors = [
-            preprocessors.UsePreExecuted, preprocessors.JudgeEvidence, IgnorePattern,
-            ClearMetadataPreprocessor, LimitOutput, SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
+    if store is not None:
+        configured = cfg.Autograde.get("autograde_preprocessors") if "Autograde" in cfg else None
+        cfg.Autograde.autograde_preprocessors = autograde_steps(configured)
+        cfg.BoundToRun.store = store
     return cfg
 
 
-def make_api(root, grading=False):
-    cfg = load_config(root, grading)
+def make_api(root, store=None):
+    """nbgrader's API on the course ``root``; with ``store``, for a grading run (``load_config``)."""
+    cfg = load_config(root, store)
     coursedir = CourseDirectory(config=cfg)
     api = NbGraderAPI(coursedir=coursedir, config=cfg)
     api.log.setLevel(logging.ERROR)
@@ -181,6 +200,7 @@ def sanitize(api, assignment, student, notebook_id, nb):
     nb = nbformat.reads(nbformat.writes(nb), as_version=4)  # a copy: the preprocessors edit in place
     resources = {"nbgrader": {"student": student, "assignment": assignment, "notebook": notebook_id,
                               "db_url": api.coursedir.db_url, "course_id": api.coursedir.course_id}}
-    for step in SANITIZE:
+    for step in sanitize_steps(api.config):
+        step = import_item(step) if isinstance(step, str) else step
         nb, resources = step(config=api.config).preprocess(nb, resources)
     return nb

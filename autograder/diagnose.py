@@ -37,6 +37,7 @@ import re
 import sys
 
 from autograder import catalogue, fingerprints
+from autograder.cells import has_error, test_id
 from autograder.judge import verdict
 from helpers import structural
 from helpers.evidence import decode
@@ -324,15 +325,6 @@ def course_root(config=None):
     return pathlib.Path(root) if isinstance(root, str) and root else pathlib.Path.cwd()
 
 
-def _failed(cell):
-    return any(o.get("output_type") == "error" for o in cell.get("outputs", []))
-
-
-def _grade_id(cell):
-    meta = cell.get("metadata", {}).get("nbgrader", {})
-    return meta.get("grade_id") if cell.get("cell_type") == "code" and meta.get("grade") and not meta.get("solution") else None
-
-
 def notebook_lines(nb, assignment, notebook, root, reference=None):
     """``{grade_id: "Likely mistake: ..."}`` for the failed test cells of an executed notebook.
 
@@ -348,8 +340,8 @@ def notebook_lines(nb, assignment, notebook, root, reference=None):
     student = records_by_cell(nb)
     lines = {}
     for cell in nb.cells:
-        gid = _grade_id(cell)
-        if not gid or not _failed(cell) or visible_line(cell) or gid not in reference:
+        gid = test_id(cell)
+        if not gid or not has_error(cell) or visible_line(cell) or gid not in reference:
             continue
         diagnosis = for_cell(root, assignment, notebook, gid, reference[gid], student.get(gid, []),
                              stop_of_cell(cell))
@@ -363,9 +355,9 @@ def cell_mistake(cell, assignment, notebook, root, reference_records, student_re
     shown = visible_line(cell)
     if shown:
         return name_of(shown)
-    if not _failed(cell) or reference_records is None:
+    if not has_error(cell) or reference_records is None:
         return None
-    diagnosis = for_cell(root, assignment, notebook, _grade_id(cell), reference_records, student_records,
+    diagnosis = for_cell(root, assignment, notebook, test_id(cell), reference_records, student_records,
                          stop_of_cell(cell))
     return diagnosis["name"] if diagnosis else None
 

@@ -1,6 +1,6 @@
 """Where the grading jobs run: the local pool of serving workers, or a Dask cluster.
 
-Both executors take the job dicts of ``pool.make_job`` and have one interface: ``submit(job)``
+Both executors take a ``jobs.Job`` and have one interface: ``submit(job)``
 returns a ``concurrent.futures.Future`` whose result is what ``pool.WorkerProcess.run`` returns
 (``status``, ``reason``, ``executed``, ``seconds`` and, when the run got that far, ``notebook``),
 never an exception; ``close(kill=False)`` ends them. ``make_pool`` picks one from the options.
@@ -48,9 +48,9 @@ def pack(job):
     Returns a dict: ``notebook`` (bytes), ``data_files`` ({file name: bytes}) and the job's
     limits; the grader's own paths (``output``) stay here.
     """
-    payload = {k: v for k, v in job.items() if k not in ("notebook", "output", "data_files")}
-    payload["notebook"] = pathlib.Path(job["notebook"]).read_bytes()
-    payload["data_files"] = {pathlib.Path(f).name: pathlib.Path(f).read_bytes() for f in job.get("data_files", [])}
+    payload = {k: v for k, v in job.to_dict().items() if k not in ("notebook", "output", "data_files")}
+    payload["notebook"] = pathlib.Path(job.notebook).read_bytes()
+    payload["data_files"] = {pathlib.Path(f).name: pathlib.Path(f).read_bytes() for f in job.data_files}
     return payload
 
 
@@ -64,7 +64,7 @@ def unpack(job, notebook, record):
         return dict(record)
     import nbformat
 
-    output = pathlib.Path(job["output"])
+    output = pathlib.Path(job.output)
     output.write_bytes(notebook)
     pathlib.Path(f"{output}.json").write_text(json.dumps(record))
     return dict(record, notebook=nbformat.reads(notebook.decode(), as_version=4))

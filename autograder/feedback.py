@@ -32,6 +32,8 @@ from nbconvert.preprocessors import Preprocessor
 from traitlets import Bool
 
 from autograder import diagnose, hidden_phase, stage
+from autograder.cells import error_output as _error
+from autograder.cells import is_test_cell
 from helpers.evidence import MIME
 
 BEGIN, END = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
@@ -48,11 +50,6 @@ REJECTED = "HiddenTestFailed"
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 _FRAME = re.compile(r"(?:Cell In\s*\[(\d*)\]|<ipython-input-(\d+)-[^>]*>),\s*line (\d+)")
-
-
-def is_test_cell(cell):
-    meta = cell.get("metadata", {}).get("nbgrader", {})
-    return cell.get("cell_type") == "code" and bool(meta.get("grade")) and not meta.get("solution")
 
 
 def split_hidden(source):
@@ -93,10 +90,6 @@ def _texts(output):
         yield _ANSI.sub("", "\n".join(output.get("traceback", [])))
     for value in output.get("data", {}).values():
         yield value if isinstance(value, str) else "\n".join(value) if isinstance(value, list) else ""
-
-
-def _error(ename, evalue):
-    return nbformat.v4.new_output("error", ename=ename, evalue=evalue, traceback=[f"{ename}: {evalue}"])
 
 
 def keep_visible_phase(cell):

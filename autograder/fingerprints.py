@@ -34,6 +34,7 @@ import sys
 import warnings
 
 from autograder import catalogue
+from autograder.cells import nbgrader_meta
 from autograder.reference import write_cache
 
 HELPERS = pathlib.Path(__file__).resolve().parents[1] / "helpers"
@@ -113,13 +114,9 @@ def run_cell(source, namespace):
     return list(evidence.recorded)
 
 
-def _meta(cell):
-    return cell.get("metadata", {}).get("nbgrader", {})
-
-
 def _test_cells(nb):
-    return [c for c in nb.cells if c.cell_type == "code" and _meta(c).get("grade") and not _meta(c).get("solution")
-            and _meta(c).get("grade_id")]
+    return [c for c in nb.cells if c.cell_type == "code" and nbgrader_meta(c).get("grade") and not nbgrader_meta(c).get("solution")
+            and nbgrader_meta(c).get("grade_id")]
 
 
 def copy_namespace(namespace):
@@ -218,11 +215,11 @@ class Solved:
             for cell in self.nb.cells:
                 if cell.cell_type == "code":
                     records = run_cell(cell.source, self.namespace)
-                    if _meta(cell).get("grade") and _meta(cell).get("grade_id"):
-                        self.records[_meta(cell)["grade_id"]] = records
+                    if nbgrader_meta(cell).get("grade") and nbgrader_meta(cell).get("grade_id"):
+                        self.records[nbgrader_meta(cell)["grade_id"]] = records
 
     def cells_of(self, exercise):
-        return [c for c in _test_cells(self.nb) if exercise_of(_meta(c)["grade_id"]) == exercise]
+        return [c for c in _test_cells(self.nb) if exercise_of(nbgrader_meta(c)["grade_id"]) == exercise]
 
     def try_code(self, code, exercise, observe=True):
         """Run ``code`` (defining the exercise's functions), then the exercise's test cells.
@@ -243,7 +240,7 @@ class Solved:
             if observe:
                 _observing(ns, observed, hidden, first)
             for cell in self.cells_of(exercise):
-                gid = _meta(cell)["grade_id"]
+                gid = nbgrader_meta(cell)["grade_id"]
                 hidden.clear()
                 hidden.update(split_hidden(_python(cell.source))[1])
                 first.clear()

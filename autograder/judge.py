@@ -6,6 +6,7 @@ records (``helpers.evidence``); from the student only the values are read.
 """
 import numpy as np
 
+from autograder.cells import nbgrader_meta
 from helpers.evidence import MIME, decode
 
 
@@ -13,7 +14,7 @@ def records_by_cell(nb):
     """``{grade_id: [payload, ...]}`` for every graded cell of an executed notebook."""
     found = {}
     for cell in nb.cells:
-        grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        grade_id = nbgrader_meta(cell).get("grade_id")
         if cell.get("cell_type") != "code" or not grade_id:
             continue
         for out in cell.get("outputs", []):

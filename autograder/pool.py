@@ -22,14 +22,6 @@ import time
 GRACE_SECONDS = 180
 
 
-def make_job(name, notebook, data_files, staging, options, threads):
-    """What ``worker.run`` needs to execute ``notebook`` (see there); ``options``: ``grade.Options``."""
-    o = options
-    return {"name": name, "notebook": str(notebook), "output": str(pathlib.Path(staging) / f"{name}.out.ipynb"),
-            "cell_timeout": o.cell_timeout, "time_limit": o.time_limit, "memory": o.memory,
-            "sandbox": o.sandbox, "data_files": list(data_files), "threads": threads}
-
-
 class WorkerProcess:
     """One serving worker; ``run`` one job at a time."""
 
@@ -117,8 +109,8 @@ class WorkerProcess:
         return line
 
     def run(self, job):
-        """Run one job; always returns a result dict, never raises."""
-        job = dict(job, scratch=str(self.scratch), tag=self.tag)
+        """Run one ``jobs.Job``; always returns a result dict (see ``worker.run``), never raises."""
+        job = dict(job.to_dict(), scratch=str(self.scratch), tag=self.tag)
         job_file = self.staging / f"{job['name']}.job.json"
         job_file.write_text(json.dumps(job))
         self.start()
@@ -134,7 +126,7 @@ class WorkerProcess:
         if not reply.startswith(b"done"):
             self.kill()  # it died (or wrote something it should not): the next job gets a new one
         try:
-            import nbformat  # here: this module is imported before the grader's heavy imports (``early``)
+            import nbformat  # here: ``python -m autograder.worker`` need not wait for it
 
             result = json.loads(pathlib.Path(job["output"] + ".json").read_text())
             result["notebook"] = nbformat.read(job["output"], as_version=4)
@@ -150,7 +142,7 @@ class WorkerProcess:
 
 
 class Pool:
-    """``slots`` serving workers behind a thread pool: ``submit(job)`` returns a future result."""
+    """``slots`` serving workers behind a thread pool: ``submit(job)`` (a ``jobs.Job``) returns a future result."""
 
     def __init__(self, slots, staging, label):
         self._idle = queue.Queue()

@@ -6,22 +6,60 @@
 the cell gets an error output saying so, which nbgrader's ``SaveAutoGrades`` then scores zero.
 The gradebook, ``autograded/``, ``feedback/`` and ``nbgrader export`` therefore all agree.
 
-Both read what the grader left for them in ``PREPARED``, keyed by (assignment, student, notebook).
+nbgrader builds the preprocessors itself, from its configuration, once per notebook; so each is
+bound to its grading run through that configuration: ``course.load_config(root, store)`` sets
+``c.BoundToRun.store`` to the run's ``RunStore``, where the grader leaves a ``Prepared`` for each
+(assignment, student, notebook) before nbgrader's autograde runs, and reads the verdicts after.
+Two runs in one process (tests do that) each have their own store.
 """
-import nbformat
+from dataclasses import dataclass, field
+
 from nbgrader.preprocessors import NbGraderPreprocessor
+from traitlets import Instance
 
 from autograder import diagnose
+from autograder.cells import NOT_RUN, REJECTED, first_error, has_error, is_stderr, is_test_cell
+from autograder.cells import error_output as _error
 from autograder.judge import judge_cell, records_by_cell
 
-# (assignment, student, notebook) -> {"notebook": executed nb or None, "reason": str,
-#                                     "reference": {grade_id: [records]}, "verdicts": {}}
-PREPARED = {}
-
-NOT_RUN = "NotExecuted"
-REJECTED = "HiddenTestFailed"
 REJECTED_TEXT = "the grader's own check of the results this test recorded did not pass"
 STDERR_HEADER = "[written to stderr by the code under test; the results were right, so it costs nothing]\n"
+
+
+@dataclass
+class Prepared:
+    """What the grader hands the two preprocessors for one notebook of one submission."""
+    notebook: object = None                            # the executed notebook, or None (not run)
+    reason: str = ""                                   # why it was not run, or what went wrong
+    reference: dict = field(default_factory=dict)      # the solution's {grade_id: [records]}
+    unrecorded: dict = field(default_factory=dict)     # {grade_id: why the solution recorded nothing}
+    verdicts: dict = field(default_factory=dict)       # filled by JudgeEvidence: {grade_id: verdict}
+
+
+class RunStore:
+    """One grading run's ``Prepared``, keyed by ``(assignment, student, notebook)``."""
+
+    def __init__(self):
+        self._prepared = {}
+
+    def __deepcopy__(self, memo):
+        # traitlets deep-copies each configured value into the object it configures; the
+        # preprocessors must share the run's store, not get copies of it.
+        return self
+
+    def put(self, key, prepared):
+        self._prepared[key] = prepared
+
+    def get(self, key):
+        """The ``Prepared`` for ``key``, kept from now on (an empty one when the grader left none)."""
+        return self._prepared.setdefault(key, Prepared())
+
+    def pop(self, key):
+        """Forget ``key`` (the executed notebook is large); returns its ``Prepared`` or None."""
+        return self._prepared.pop(key, None)
+
+    def __len__(self):
+        return len(self._prepared)
 
 
 def _key(resources):
@@ -29,25 +67,27 @@ def _key(resources):
     return info["assignment"], info["student"], info["notebook"]
 
 
-def _error(ename, evalue):
-    return nbformat.v4.new_output("error", ename=ename, evalue=evalue, traceback=[f"{ename}: {evalue}"])
+class BoundToRun(NbGraderPreprocessor):
+    """A preprocessor that reads what the grader prepared in its run's store."""
+
+    store = Instance(RunStore, allow_none=True,
+                     help="the grading run's store (set by the grader, not in nbgrader_config.py)").tag(config=True)
+
+    def prepared(self, resources):
+        """This notebook's ``Prepared`` (a throwaway empty one outside a grading run)."""
+        return self.store.get(_key(resources)) if self.store is not None else Prepared()
 
 
-def is_test_cell(cell):
-    meta = cell.get("metadata", {}).get("nbgrader", {})
-    return cell.get("cell_type") == "code" and bool(meta.get("grade")) and not meta.get("solution")
-
-
-class UsePreExecuted(NbGraderPreprocessor):
+class UsePreExecuted(BoundToRun):
     """Fill each code cell with the outputs of the sandboxed run of the same notebook."""
 
     def preprocess(self, nb, resources):
-        prepared = PREPARED.get(_key(resources), {})
-        executed = prepared.get("notebook")
+        prepared = self.prepared(resources)
+        executed = prepared.notebook
         code = [c for c in nb.cells if c.cell_type == "code"]
         done = [c for c in executed.cells if c.cell_type == "code"] if executed is not None else []
         if executed is None or [c.source for c in code] != [c.source for c in done]:
-            reason = prepared.get("reason") or "the grader has no executed copy of this notebook"
+            reason = prepared.reason or "the grader has no executed copy of this notebook"
             for cell in code:
                 cell.outputs, cell.execution_count = [_error(NOT_RUN, reason)], None
             return nb, resources
@@ -56,19 +96,7 @@ class UsePreExecuted(NbGraderPreprocessor):
         return nb, resources
 
 
-def _is_stderr(output):
-    return output.get("output_type") == "stream" and output.get("name") == "stderr"
-
-
-def first_error(cell):
-    """``"Name: value"`` of the first error a cell shows, or "" (``explain`` shortens it at a word)."""
-    for out in cell.get("outputs", []):
-        if out.get("output_type") == "error":
-            return " ".join(f"{out.get('ename')}: {out.get('evalue')}".split())[:4000]
-    return ""
-
-
-class JudgeEvidence(NbGraderPreprocessor):
+class JudgeEvidence(BoundToRun):
     """A test cell keeps nbgrader's verdict only if the trusted judge agrees with it.
 
     Points are decided by values: where the judge accepts every value a cell recorded, text the
@@ -78,17 +106,15 @@ class JudgeEvidence(NbGraderPreprocessor):
     """
 
     def preprocess(self, nb, resources):
-        prepared = PREPARED.setdefault(_key(resources), {})
-        reference = prepared.get("reference", {})
-        unrecorded = prepared.get("unrecorded", {})
+        prepared = self.prepared(resources)
+        reference, unrecorded, verdicts = prepared.reference, prepared.unrecorded, prepared.verdicts
         student = records_by_cell(nb)
-        verdicts = prepared.setdefault("verdicts", {})
         for cell in nb.cells:
             if not is_test_cell(cell):
                 continue
             grade_id = cell.metadata.nbgrader["grade_id"]
-            errors = any(o.get("output_type") == "error" for o in cell.outputs)
-            stderr = any(_is_stderr(o) for o in cell.outputs)
+            errors = has_error(cell)
+            stderr = any(is_stderr(o) for o in cell.outputs)
             refs = reference.get(grade_id)
             if refs is None:
                 why = (f"the solution failed here ({unrecorded[grade_id]})" if grade_id in unrecorded
@@ -99,7 +125,7 @@ class JudgeEvidence(NbGraderPreprocessor):
             warned = bool(refs) and ok and stderr and not errors
             if warned:
                 for out in cell.outputs:
-                    if _is_stderr(out):
+                    if is_stderr(out):
                         out["name"] = "stdout"
                         out["text"] = STDERR_HEADER + out.get("text", "")
             verdicts[grade_id] = {"kernel_passed": not errors and not stderr, "judge_passed": ok,

@@ -16,7 +16,7 @@ import os
 import pathlib
 import tempfile
 
-from autograder import sandbox
+from autograder import cells, sandbox
 from autograder.text import shorten
 
 
@@ -64,9 +64,9 @@ def _failures(nb, result):
     """``{grade id or "cell N": reason}`` of the solution's code cells that did not run cleanly."""
     failed = {}
     for index, cell in enumerate(nb.cells):
-        errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"] if cell.cell_type == "code" else []
+        errors = cells.errors(cell) if cell.cell_type == "code" else []
         if errors:
-            name = cell.metadata.get("nbgrader", {}).get("grade_id") or f"cell {index}"
+            name = cells.nbgrader_meta(cell).get("grade_id") or f"cell {index}"
             failed[name] = shorten(f"{errors[0].get('ename')}: {errors[0].get('evalue')}", 300)
     return failed
 
@@ -74,7 +74,7 @@ def _failures(nb, result):
 def store(root, assignment, source_nb, result, options=None):
     """Keep what a run of the solution recorded, and where and why it failed; returns that dict."""
     nb = result.get("notebook")
-    from autograder.judge import records_by_cell  # numpy: not before it is needed (see ``early``)
+    from autograder.judge import records_by_cell  # numpy: only when a solution ran
 
     records = records_by_cell(nb) if nb is not None else {}
     failed = _failures(nb, result) if nb is not None else {}

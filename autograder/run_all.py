@@ -11,12 +11,14 @@ zero, and nbgrader's checksums do not include tags.
 from nbconvert.preprocessors import Preprocessor
 from traitlets import Bool
 
+from autograder.cells import nbgrader_meta
+
 TAG = "raises-exception"
 
 
 def may_raise(cell):
     """A code cell that fails or raises until its exercise is solved: a test or a solution cell."""
-    meta = cell.get("metadata", {}).get("nbgrader", {})
+    meta = nbgrader_meta(cell)
     return cell.get("cell_type") == "code" and bool(meta.get("grade") or meta.get("solution"))
 
 

@@ -5,6 +5,8 @@ the summary so the instructor can look at the submission.
 """
 import re
 
+from autograder.cells import nbgrader_meta
+
 PATTERNS = {
     "replaces numpy's comparisons": r"\b(np|numpy)\s*\.\s*(allclose|isclose|array_equal|testing)\b[^\n=]*=(?!=)|numpy\.testing",
     # (``record=True`` as a keyword argument is no patch: only assignments at a line's start.)
@@ -29,9 +31,9 @@ def student_code(nb):
     """Code the student wrote or could change: every code cell that is not a locked one (nor a
     pasted copy of one)."""
     locked = {cell.source.strip() for cell in nb.cells
-              if cell.get("metadata", {}).get("nbgrader", {}).get("locked")}
+              if nbgrader_meta(cell).get("locked")}
     for cell in nb.cells:
-        meta = cell.get("metadata", {}).get("nbgrader", {})
+        meta = nbgrader_meta(cell)
         if cell.get("cell_type") == "code" and not meta.get("locked") and not meta.get("grade") \
                 and cell.source.strip() not in locked:
             yield cell.source

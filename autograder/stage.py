@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 
 import nbformat
 
+from autograder.cells import grade_id, meta_of  # noqa: F401 - stage.grade_id, as callers know it
+
 NO_METADATA = "no nbgrader metadata: was it saved by another editor?"
 RESTORED_TEXT = ("This cell (id:{grade_id}) was missing from the submission; the grader put it back "
                  "from the release. Any answer the student retyped elsewhere is in the cells beside it.\n\n")
@@ -77,17 +79,6 @@ def loose_notebooks(student_dir, notebook_ids):
 
 
 # -- cells: small helpers ---------------------------------------------------------------------
-def meta_of(cell):
-    """The cell's nbgrader metadata when it is usable (a dict with a grade id), else None."""
-    meta = cell.get("metadata", {}).get("nbgrader")
-    return meta if isinstance(meta, dict) and isinstance(meta.get("grade_id"), str) and meta["grade_id"] else None
-
-
-def grade_id(cell):
-    meta = meta_of(cell)
-    return meta["grade_id"] if meta else None
-
-
 def _same_text(a, b):
     return a.strip() == b.strip()
 

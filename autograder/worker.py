@@ -36,6 +36,7 @@ from nbclient import NotebookClient  # noqa: E402
 from nbclient.exceptions import DeadKernelError  # noqa: E402
 
 from autograder import cgroup, hidden_phase, sandbox  # noqa: E402
+from autograder.cells import NOT_RUN, error_output, has_error  # noqa: E402
 
 # helpers.evidence.MIME, spelled out: importing helpers would load numpy into every worker.
 MIME = "application/vnd.backprop-evidence+json"
@@ -45,7 +46,6 @@ MIME = "application/vnd.backprop-evidence+json"
 CELL_TEXT_BYTES = 1024 ** 2
 CELL_OUTPUT_BYTES = 16 * 1024 ** 2
 NOTEBOOK_OUTPUT_BYTES = 64 * 1024 ** 2
-NOT_RUN = "NotExecuted"
 
 
 class SandboxedKernelManager(AsyncKernelManager):
@@ -117,12 +117,11 @@ class CappedClient(NotebookClient):
         content = (execute_reply or {}).get("content", {})
         if content.get("ename") == "TimeoutError" and cell_index not in self.timeouts:
             self.timeouts.append(cell_index)
-        if content.get("status") == "error" and not any(o.get("output_type") == "error" for o in cell.outputs):
+        if content.get("status") == "error" and not has_error(cell):
             # No traceback shown (the kernel ignored the interrupt, or ``showtraceback`` was
             # replaced): the cell failed all the same and must not look as if it passed.
             ename, evalue = content.get("ename") or "Error", content.get("evalue") or "an error with no traceback"
-            cell.outputs.append(nbformat.v4.new_output("error", ename=ename, evalue=evalue,
-                                                       traceback=[f"{ename}: {evalue}"]))
+            cell.outputs.append(error_output(ename, evalue))
 
     def output(self, outs, msg, display_id, cell_index):
         if hidden_phase.MIME in msg.get("content", {}).get("data", {}):
@@ -214,7 +213,7 @@ def _collect_written(km, job):
 def _mark_not_run(nb, executed, why):
     for index, cell in enumerate(nb.cells):
         if cell.cell_type == "code" and index not in executed:
-            cell.outputs = [nbformat.v4.new_output("error", ename=NOT_RUN, evalue=why, traceback=[f"{NOT_RUN}: {why}"])]
+            cell.outputs = [error_output(NOT_RUN, why)]
 
 
 # A unix socket's path holds at most 107 bytes, and the kernel's ipc sockets are named

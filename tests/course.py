@@ -4,6 +4,8 @@ import tomllib
 
 import nbformat
 
+from autograder.cells import nbgrader_meta  # noqa: F401 - tests import it from here
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 MANIFEST = tomllib.loads((ROOT / "course" / "course.toml").read_text())
 ASSIGNMENTS = [a["id"] for a in MANIFEST["assignments"]]
@@ -27,8 +29,6 @@ def read(path):
     return nbformat.read(str(path), as_version=4)
 
 
-def nbgrader_meta(cell):
-    return cell.get("metadata", {}).get("nbgrader", {})
 
 
 def grading_cells_of(nb, exercise_id):

@@ -13,6 +13,7 @@ import shutil
 import tempfile
 
 import pytest
+from autograder.cells import is_test_cell
 from system_tools import require_tool
 
 from browser_support import CHROMIUM, CHROMIUM_ARGS, REPO, LabPage, course_copy, start_lab, only_loopback, \
@@ -256,12 +257,14 @@ def test_explorer_cell_of_a_course_notebook(assignment, notebook, lab):
             opened.close()
 
 
-def test_the_course_notebooks_were_found_or_are_not_written_yet():
-    """Guards the glob above: once a notebook with an explorer exists, the test above covers it."""
-    for assignment, needle in CELLS.items():
-        for path in REPO.glob(f"source/{assignment}-*/*.ipynb"):
-            if needle in path.read_text(encoding="utf-8"):
-                assert (assignment, str(path.relative_to(REPO))) in COURSE_NOTEBOOKS
+def test_every_built_assignment_with_an_explorer_is_driven_in_both_editions():
+    """Guards the glob above: a renamed folder or an explorer cell written another way would
+    leave the widget test above with nothing to drive, silently."""
+    found = {(assignment, path.split("/")[0]) for assignment, path in COURSE_NOTEBOOKS}
+    for assignment in CELLS:
+        if any(a.startswith(f"{assignment}-") for a in built_assignments()):
+            assert {(assignment, "source"), (assignment, "release")} <= found, (
+                f"{assignment}: no notebook with `{CELLS[assignment]}` in source/ and release/")
 
 
 # ---------------------------------------------------------------- Run All, as a student clicks it
@@ -306,11 +309,6 @@ def run_all(lab, notebook):
     assert code[-1]["execution_count"] is not None, f"{notebook}: Run All stopped before the last cell"
     assert all(cell["execution_count"] is not None for cell in code), f"{notebook}: a cell was skipped"
     return code
-
-
-def is_test_cell(cell):
-    meta = cell.get("metadata", {}).get("nbgrader", {})
-    return bool(meta.get("grade")) and not meta.get("solution")
 
 
 @pytest.mark.parametrize("assignment", built_assignments())

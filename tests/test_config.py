@@ -41,6 +41,14 @@ def test_nbgraders_execute_timeout_is_the_cell_timeout_unless_ours_is_set(tmp_pa
     assert config.load(both, _flags("--cell-timeout", "7")).cell_timeout == 7.0
 
 
+@pytest.mark.parametrize("no_limit", ["None", "-1", "0"])
+def test_nbgraders_no_cell_limit_lets_a_cell_run_as_long_as_the_notebook(tmp_path, no_limit):
+    root = _course(tmp_path, f"c.Execute.timeout = {no_limit}\n")
+    assert config.load(root).cell_timeout == 900.0
+    assert config.load(root, _flags("--time-limit", "60")).cell_timeout == 60.0
+    assert config.load(root, _flags("--cell-timeout", "5")).cell_timeout == 5.0
+
+
 @pytest.mark.parametrize("flag", ["--jobs", "--memory", "--cell-timeout", "--time-limit"])
 def test_a_limit_must_be_positive(flag):
     with pytest.raises(TraitError, match="must be positive"):

@@ -17,6 +17,7 @@ from system_tools import require_tool
 
 import grading_course as gc
 from autograder import executors, pool
+from autograder.jobs import Job
 from autograder.options import Options
 
 
@@ -42,7 +43,7 @@ def _processes_with(marker):
 def test_a_job_travels_as_bytes_and_comes_back_where_the_local_worker_writes(tmp_path):
     _notebook(tmp_path / "in.ipynb", "print(1)")
     (tmp_path / "table.csv").write_text("x\n1\n")
-    job = pool.make_job("j", tmp_path / "in.ipynb", [str(tmp_path / "table.csv")], tmp_path, Options(), threads=1)
+    job = Job.make("j", tmp_path / "in.ipynb", [str(tmp_path / "table.csv")], tmp_path, Options(), threads=1)
     payload = executors.pack(job)
     assert payload["notebook"] == (tmp_path / "in.ipynb").read_bytes()
     assert payload["data_files"] == {"table.csv": b"x\n1\n"}
@@ -50,8 +51,8 @@ def test_a_job_travels_as_bytes_and_comes_back_where_the_local_worker_writes(tmp
     executed = nbformat.writes(nbformat.read(str(tmp_path / "in.ipynb"), as_version=4)).encode()
     record = {"status": "ok", "reason": "", "executed": [0], "seconds": 0.5}
     result = executors.unpack(job, executed, record)
-    assert pathlib.Path(job["output"]).read_bytes() == executed
-    assert pathlib.Path(job["output"] + ".json").read_text() == '{"status": "ok", "reason": "", "executed": [0], "seconds": 0.5}'
+    assert pathlib.Path(job.output).read_bytes() == executed
+    assert pathlib.Path(job.output + ".json").read_text() == '{"status": "ok", "reason": "", "executed": [0], "seconds": 0.5}'
     assert result["notebook"].cells[0].source == "print(1)" and result["status"] == "ok"
     assert executors.unpack(job, None, {"status": "worker_failed"}) == {"status": "worker_failed"}
 
@@ -105,7 +106,7 @@ def test_on_the_cluster_a_job_runs_sandboxed_like_a_local_one(cluster, tmp_path)
     for name, opts in (("local", Options(cell_timeout=30, time_limit=60)), ("cluster", options)):
         executor = executors.make_pool(opts, 1, tmp_path, name)
         try:
-            job = pool.make_job(name, tmp_path / "in.ipynb", [str(tmp_path / "table.csv")], tmp_path, opts, threads=1)
+            job = Job.make(name, tmp_path / "in.ipynb", [str(tmp_path / "table.csv")], tmp_path, opts, threads=1)
             results[name] = executor.submit(job).result(timeout=120)
         finally:
             executor.close()
@@ -124,7 +125,7 @@ def test_a_worker_killed_mid_job_loses_nothing(cluster, tmp_path):
     options = Options(cell_timeout=30, time_limit=60, scheduler=cluster.scheduler.address)
     executor = executors.make_pool(options, 1, tmp_path, "sub")
     try:
-        future = executor.submit(pool.make_job("slow", tmp_path / "in.ipynb", [], tmp_path, options, threads=1))
+        future = executor.submit(Job.make("slow", tmp_path / "in.ipynb", [], tmp_path, options, threads=1))
         _kill_a_busy_worker(cluster, time.monotonic() + 60)
         result = future.result(timeout=180)
     finally:

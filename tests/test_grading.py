@@ -143,6 +143,7 @@ def test_a_serving_worker_that_dies_is_replaced_and_keeps_nothing(tmp_path):
     """A job that kills its worker gets a reason; the slot's next job runs in a new worker, and a
     worker that runs several jobs leaves no kernel, directory or open file behind."""
     from autograder import pool
+    from autograder.jobs import Job
     from autograder.options import Options
 
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print(6 * 7)")])
@@ -151,12 +152,12 @@ def test_a_serving_worker_that_dies_is_replaced_and_keeps_nothing(tmp_path):
     options = Options(sandbox=False, cell_timeout=30, time_limit=60)
     worker = pool.WorkerProcess(tmp_path, "t")
     try:
-        broken = worker.run(pool.make_job("broken", tmp_path / "missing.ipynb", [], tmp_path, options, 1))
+        broken = worker.run(Job.make("broken", tmp_path / "missing.ipynb", [], tmp_path, options, 1))
         assert broken["status"] == "worker_failed" and "FileNotFoundError" in broken["reason"]
-        first = worker.run(pool.make_job("first", tmp_path / "ok.ipynb", [], tmp_path, options, 1))
+        first = worker.run(Job.make("first", tmp_path / "ok.ipynb", [], tmp_path, options, 1))
         pid = worker.proc.pid
         fds = len(os.listdir(f"/proc/{pid}/fd"))
-        second = worker.run(pool.make_job("second", tmp_path / "ok.ipynb", [], tmp_path, options, 1))
+        second = worker.run(Job.make("second", tmp_path / "ok.ipynb", [], tmp_path, options, 1))
         assert first["status"] == second["status"] == "ok"
         assert second["notebook"].cells[0].outputs[0]["text"] == "42\n"
         assert worker.proc.pid == pid and len(os.listdir(f"/proc/{pid}/fd")) == fds

@@ -65,13 +65,21 @@ def test_untouched_release_fails_only_in_test_cells(graded_course, assignment):
                 pytest.fail(f"cell {i} (not a test) raised {out.ename}: {out.evalue}")
 
 
+# nbgrader's feedback template heads each notebook with "<notebook> (Score: X / Y)".
+FEEDBACK_SCORE = re.compile(r"\(Score: ([\d.]+) / ([\d.]+)\)")
+
+
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
-def test_feedback_is_generated(graded_course, assignment):
-    root, _ = graded_course
+def test_feedback_is_generated_with_the_gradebooks_score(graded_course, assignment):
+    root, results = graded_course
     stem = BY_ID[assignment]["notebook"].replace(".ipynb", ".html")
     for student in ("solution", "untouched"):
         html = (root / "feedback" / student / assignment / stem).read_text()
-        assert "Score:" in html or "score" in html.lower()
+        header = FEEDBACK_SCORE.search(html)
+        assert header, f"{student}: the feedback shows no score"
+        grades = results[assignment][student].values()
+        expected = (sum(score or 0 for score, _, _ in grades), sum(points for _, points, _ in grades))
+        assert (float(header[1]), float(header[2])) == pytest.approx(expected, abs=0.01), student
 
 
 def _block_lines(source, begin, end):
