@@ -18,27 +18,48 @@ def graded_course(tmp_path_factory):
 
 
 
-# Files whose tests share one expensive setup (a graded corpus, a JupyterLab server, a cluster)
-# must run in one test process; with `pytest -n N --dist loadgroup` (make test) each file is one
-# group, these three files share a group, and the diagnosis corpus splits by assignment.
-_SHARED_GROUPS = {
-    # tests/grading_course.graded_course(): the hostile corpus graded once per process.
-    "test_grading.py": "hostile-corpus", "test_feedback.py": "hostile-corpus", "test_executors.py": "hostile-corpus",
-}
+# `make test` runs the files in two test processes (pytest-xdist, `-n 2 --dist loadscope`): the
+# tests that share an expensive setup (a graded corpus, a JupyterLab server, a cluster) must run in
+# one process, so a group is a file, except that three files share the hostile corpus graded once
+# (tests/grading_course.graded_course) and the diagnosis corpus splits by assignment. The costly
+# groups go first, so that the cheap ones fill in at the end. (xdist's own `loadgroup` marks do
+# not reach its scheduler under pytest 9.2: the scheduler is ours.)
+_SHARED_GROUPS = {"test_grading.py": "hostile-corpus", "test_feedback.py": "hostile-corpus",
+                  "test_executors.py": "hostile-corpus"}
+# Measured on this 2-core machine, most costly first; other groups follow in file order.
+_COSTLY_FIRST = ["hostile-corpus", "test_handed_in.py", "test_pipeline.py", "test_browser.py",
+                 "test_diagnose_grading.py", "test_nbgrader_compat.py", "diagnose-01-gradient-descent",
+                 "diagnose-03-two-layer-backprop", "diagnose-02-chain-rule", "test_student_edition.py",
+                 "diagnose-04-vanishing-gradients", "test_postgres.py", "diagnose-05-ising-classification",
+                 "test_diagnose_unseen.py", "test_right_answers.py", "test_wrong_answers.py"]
 
 
-def _xdist_group(item):
-    name = item.path.name
-    if name == "test_diagnose_corpus.py" and hasattr(item, "callspec"):
-        params = item.callspec.params
-        if "case" in params:
-            return f"diagnose-{params['case'].parts[-3]}"
-        if "assignment" in params:
-            return f"diagnose-{params['assignment']}"
+def test_group(nodeid):
+    """The group of a test, from its node id (``tests/test_x.py::test_y[param]``)."""
+    path, _, rest = nodeid.partition("::")
+    name = path.rsplit("/", 1)[-1]
+    if name == "test_diagnose_corpus.py" and rest.endswith("]") and "[" in rest:
+        return "diagnose-" + rest[rest.index("[") + 1:-1].split("/")[0]
     return _SHARED_GROUPS.get(name, name)
 
 
-def pytest_collection_modifyitems(config, items):
-    for item in items:
-        if item.get_closest_marker("xdist_group") is None:
-            item.add_marker(pytest.mark.xdist_group(_xdist_group(item)))
+def _rank(nodeid):
+    group = test_group(nodeid)
+    return _COSTLY_FIRST.index(group) if group in _COSTLY_FIRST else len(_COSTLY_FIRST)
+
+
+def pytest_xdist_make_scheduler(config, log):
+    from xdist.scheduler import LoadScopeScheduling
+
+    class CourseGroups(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            return test_group(nodeid)
+
+        def schedule(self):
+            # Every process collected the same list; the same stable sort keeps them equal.
+            for node, collection in self.registered_collections.items():
+                self.registered_collections[node] = sorted(collection, key=_rank)
+            self.config.option.loadscopereorder = False
+            super().schedule()
+
+    return CourseGroups(config, log)

@@ -46,7 +46,7 @@ def test_errors_are_found_in_order_and_shown_on_one_line():
     assert cells.has_error(cell) and [o["ename"] for o in cells.errors(cell)] == ["AssertionError", "ValueError"]
     assert cells.first_error(cell) == "AssertionError: expected 4, got 5"
     assert cells.first_error(_cell(TEST, out[:1])) == "" and not cells.has_error(_cell(TEST))
-    assert cells.first_error(_cell(TEST, [cells.error_output("E", "x" * 500)])) == "E: " + "x" * 197
+    assert cells.first_error(_cell(TEST, [cells.error_output("E", "x" * 5000)])) == "E: " + "x" * 3997
 
 
 def test_an_error_output_is_valid_nbformat_with_a_one_line_traceback():
