@@ -66,7 +66,8 @@ def test_untouched_release_fails_only_in_test_cells(graded_course, assignment):
 
 
 # nbgrader's feedback template heads each notebook with "<notebook> (Score: X / Y)".
-FEEDBACK_SCORE = re.compile(r"\(Score: ([\d.]+) / ([\d.]+)\)")
+# "(Score: 25.0 / 27.0)", or with written answers waiting: "(Score: 25.0 + 2.0 pending (hand grading) / 27.0)".
+FEEDBACK_SCORE = re.compile(r"\(Score: ([\d.]+)(?: \+ ([\d.]+) pending \(hand grading\))? / ([\d.]+)\)")
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
@@ -78,8 +79,10 @@ def test_feedback_is_generated_with_the_gradebooks_score(graded_course, assignme
         header = FEEDBACK_SCORE.search(html)
         assert header, f"{student}: the feedback shows no score"
         grades = results[assignment][student].values()
-        expected = (sum(score or 0 for score, _, _ in grades), sum(points for _, points, _ in grades))
-        assert (float(header[1]), float(header[2])) == pytest.approx(expected, abs=0.01), student
+        expected = (sum(score or 0 for score, _, _ in grades), sum(points for score, points, _ in grades if score is None),
+                    sum(points for _, points, _ in grades))
+        shown = (float(header[1]), float(header[2] or 0), float(header[3]))
+        assert shown == pytest.approx(expected, abs=0.01), student
 
 
 def _block_lines(source, begin, end):
