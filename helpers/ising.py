@@ -9,11 +9,12 @@ the physics. One sweep updates the "black" sites, then the "white" ones: one att
 
 Speed comes from three choices. Each colour lives in its own compact ``(L, L/2, B)`` array, so a
 half-sweep touches only the sites it updates. A spin flip changes the energy by
-dE = 2 s (sum of the 4 neighbours), one of -8, -4, 0, 4, 8, so the acceptance exp(-dE/T) is
-looked up, never computed per site. And the uniform numbers are raw bits from the generator: one
-random byte per site settles all but 1 in 256 uphill moves against an integer threshold, and only
-those ties draw 32 more bits, so the acceptance is exact to 2**-40 at a fraction of the cost of
-one float per site.
+dE = 2 s (sum of the 4 neighbours), one of -8, -4, 0, 4, 8: only the two uphill changes need a
+random number, so each lattice gets a table of two integer thresholds, made once from its
+temperature, and no probability is computed per site. And the uniform numbers are raw bits from
+the generator: one random byte per site settles all but 1 in 256 uphill moves against an integer
+threshold, and only those ties draw 32 more bits, so each move is decided exactly to 2**-40 at a
+fraction of the cost of one float per site.
 """
 import numbers
 
@@ -60,15 +61,27 @@ def _check_temperatures(temperatures, batch):
     return temps
 
 
-def _thresholds(temps, delta_e):
-    """Acceptance p = exp(-dE/T) < 1 split for a two-stage draw: coarse byte, then fine 32 bits.
+# The two energy changes of a flip that are uphill (dE = 4 and 8, J = 1); the three others never
+# need a random number.
+_UPHILL = np.array([4.0, 8.0])
 
-    With U = (byte + V) / 256 uniform (V uniform in [0, 1)), ``U < p`` exactly when the byte is
-    below ``coarse = floor(256 p)``, or equals it and ``V < fine / 2**32``, the fractional rest.
+
+def _uphill_thresholds(temps):
+    """Integer thresholds for the two uphill changes, one pair per lattice: ``(coarse, fine)``.
+
+    temps: shape ``(B,)``. Returns ``coarse`` uint8 and ``fine`` uint32, each of shape ``(2, B)``,
+    row 0 for dE = 4 and row 1 for dE = 8. With a uniform U = (byte + V) / 256 (a random byte,
+    V uniform in [0, 1)), the move is taken exactly when the byte is below ``coarse``, or equals
+    it and 32 random bits are below ``fine``: ``coarse + fine / 2**32`` is 256 times the Boltzmann
+    ratio of the lattice after the move to the lattice before it, to 2**-32.
     """
-    scaled = np.exp(-delta_e / temps) * 256.0
+    beta = 1.0 / temps
+    # 4 beta and 8 beta are exact multiples of beta (powers of two), so each ratio is exp(-dE beta)
+    # to the last bit whichever way the product is written.
+    ratios = np.exp(np.multiply.outer(-_UPHILL, beta))
+    scaled = ratios * 256.0
     coarse = np.floor(scaled)
-    fine = np.minimum(np.floor((scaled - coarse) * 2.0 ** 32), 2.0 ** 32 - 1)
+    fine = np.minimum(np.floor((scaled - coarse) * _SCALE), _SCALE - 1)
     return coarse.astype(np.uint8), fine.astype(np.uint32)
 
 
@@ -150,7 +163,8 @@ def metropolis(spins, temperatures, n_sweeps, rng):
     _require_rng(rng)
     if n_sweeps == 0:
         return spins.copy()
-    accept4, accept8 = _thresholds(temps, 4.0), _thresholds(temps, 8.0)
+    coarse, fine = _uphill_thresholds(temps)
+    accept4, accept8 = (coarse[0], fine[0]), (coarse[1], fine[1])
     black, white = _split(spins)
     work = (np.empty_like(black), np.empty_like(black), np.empty_like(black))
     bit_generator = rng.bit_generator

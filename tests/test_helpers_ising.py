@@ -1,10 +1,17 @@
 """The Ising sampler against exact results, its input checks, and the cached data-set builder."""
+import ast
+import builtins
+import importlib
+import inspect
 import itertools
+import pkgutil
+import types
 
 import numpy as np
 import pytest
 from scipy.special import ellipk
 
+import helpers
 from helpers import ising_data
 from helpers.ising import T_CRITICAL, metropolis, onsager_magnetization
 
@@ -173,3 +180,42 @@ def test_dataset_rejects_bad_arguments():
         ising_data.ising_configurations(4, [2.0], 5, np.random.default_rng(0), n_chains=2)
     with pytest.raises(TypeError, match="Generator"):
         ising_data.ising_configurations(4, [2.0], 2, 0)
+
+
+# ---------------------------------------------------------------- no acceptance exercise inside
+
+def _exp_expressions(module):
+    """Every expression of ``module``'s source that calls an exponential, with its free names."""
+    skip = set(dir(builtins)) | {name for name, value in vars(module).items()
+                                 if callable(value) or isinstance(value, types.ModuleType)}
+    for node in ast.walk(ast.parse(inspect.getsource(module))):
+        if isinstance(node, ast.expr) and any(
+                isinstance(call, ast.Call) and getattr(call.func, "attr", getattr(call.func, "id", "")).startswith("exp")
+                for call in ast.walk(node)):
+            names = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)} - skip
+            yield ast.unparse(node), sorted(names)
+
+
+def test_no_expression_in_helpers_is_the_acceptance_of_an_energy_change():
+    """Notebook 05 asks for ``acceptance(delta_e, temperature)``, min(1, exp(-dE/T)): no expression of
+    helpers, its two free names read as that energy change and temperature (either way round), may
+    give exp(-dE/T) for uphill changes, which would leave only the cap at 1 to the student. The
+    sampler decides uphill moves from a per-lattice table of the two possible changes instead."""
+    delta_e, temperature = np.array([4.0, 8.0]), 1.7
+    found, tried = [], 0
+    for info in pkgutil.iter_modules(helpers.__path__):
+        module = importlib.import_module(f"helpers.{info.name}")
+        for text, names in _exp_expressions(module):
+            if len(names) != 2:
+                continue
+            for order in itertools.permutations(names):
+                tried += 1
+                try:
+                    with np.errstate(all="ignore"):
+                        value = eval(text, dict(vars(module), **dict(zip(order, (delta_e, temperature)))))
+                    value = np.asarray(value, dtype=float)
+                except Exception:  # noqa: BLE001 - not a formula of these two inputs
+                    continue
+                if value.shape == delta_e.shape and np.allclose(value, np.exp(-delta_e / temperature)):
+                    found.append(f"{module.__name__}: {text}")
+    assert tried > 0 and not found, found
