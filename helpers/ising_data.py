@@ -4,10 +4,13 @@
 
 The first call runs the Metropolis sampler of ``helpers.ising`` (with a progress bar on stdout);
 later calls with the same arguments and the same generator state load the file it saved. The
-cache lives in ``$BACKPROP_CACHE_DIR/ising`` when that variable is set, else in
-``~/.cache/backprop-from-scratch/ising``; where neither can be written (a read-only sandbox) it
-falls back to the temporary directory, and failing that the data are simply not saved.
+cache lives in ``$BACKPROP_CACHE_DIR/ising/<version>`` when that variable is set, else in
+``~/.cache/backprop-from-scratch/ising/<version>``; where neither can be written (a read-only
+sandbox) it falls back to the temporary directory, and failing that the data are simply not saved.
+``<version>`` is ``data_version()``, which changes with the sampler's code: copies of the course,
+or versions of it, share cached lattices only when their sampler would draw the same ones.
 """
+import functools
 import hashlib
 import json
 import os
@@ -24,6 +27,17 @@ from helpers.ising import _require_rng, metropolis
 _FORMAT = 2  # bump when the sampling recipe changes, so old cache files are not reused
 
 
+@functools.lru_cache(maxsize=None)
+def data_version():
+    """``"v<format>-<digest>"``: the recipe format and a digest of the code that samples the data
+    (this module and ``helpers/ising.py``). A change to either gives new data a new folder, so a
+    cache shared by several courses or versions under one home never hands out stale lattices."""
+    code = hashlib.sha256()
+    for path in (pathlib.Path(__file__), pathlib.Path(__file__).with_name("ising.py")):
+        code.update(path.read_bytes())
+    return f"v{_FORMAT}-{code.hexdigest()[:12]}"
+
+
 def cache_dirs():
     """Where cached data sets are looked for, in order; the first writable one receives new files."""
     dirs = []
@@ -37,7 +51,7 @@ def cache_dirs():
             pass
     user = getattr(os, "getuid", lambda: "user")()
     dirs.append(pathlib.Path(tempfile.gettempdir()) / f"backprop-from-scratch-{user}" / "ising")
-    return dirs
+    return [folder / data_version() for folder in dirs]
 
 
 def _load(name, n_expected, size):

@@ -3,7 +3,9 @@ import ast
 import builtins
 import importlib
 import inspect
+import importlib.util
 import itertools
+import pathlib
 import pkgutil
 import types
 
@@ -145,14 +147,37 @@ def test_dataset_is_cached_and_grouped_by_temperature(tmp_path, monkeypatch, cap
     assert spins.shape == (12, 8, 8) and spins.dtype == np.int8
     assert np.array_equal(t, np.repeat(temps, 6))
     assert abs_magnetization(spins[:6]).min() > 0.8 and abs_magnetization(spins[6:]).mean() < 0.5
-    assert len(list((tmp_path / "ising").glob("*.npz"))) == 1
+    assert len(list((tmp_path / "ising" / ising_data.data_version()).glob("*.npz"))) == 1
     assert capsys.readouterr().err == ""  # the progress bar goes to stdout
 
     again, _ = ising_data.ising_configurations(8, temps, 6, np.random.default_rng(0), n_chains=3, progress=False)
     assert np.array_equal(again, spins)
     other, _ = ising_data.ising_configurations(8, temps, 6, np.random.default_rng(1), n_chains=3, progress=False)
     assert not np.array_equal(other, spins)
-    assert len(list((tmp_path / "ising").glob("*.npz"))) == 2
+    assert len(list((tmp_path / "ising" / ising_data.data_version()).glob("*.npz"))) == 2
+
+
+def _ising_data_copy(folder, sampler_source):
+    """``helpers.ising_data`` loaded from ``folder``, beside an ``ising.py`` holding ``sampler_source``."""
+    folder.mkdir()
+    (folder / "ising_data.py").write_bytes(pathlib.Path(ising_data.__file__).read_bytes())
+    (folder / "ising.py").write_text(sampler_source)
+    spec = importlib.util.spec_from_file_location(f"ising_data_{folder.name}", folder / "ising_data.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_default_cache_is_kept_per_version_of_the_sampler(tmp_path, monkeypatch):
+    monkeypatch.delenv("BACKPROP_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    version = ising_data.data_version()
+    assert ising_data.cache_dirs()[0] == tmp_path / "cache" / "backprop-from-scratch" / "ising" / version
+    sampler = pathlib.Path(ising_data.__file__).with_name("ising.py").read_text()
+    same = _ising_data_copy(tmp_path / "same", sampler)
+    changed = _ising_data_copy(tmp_path / "changed", sampler.replace("_SCALE = 2.0 ** 32", "_SCALE = 2.0 ** 31"))
+    assert same.data_version() == version != changed.data_version()
+    assert changed.cache_dirs()[0].parent == ising_data.cache_dirs()[0].parent
 
 
 def test_dataset_survives_an_unwritable_cache(tmp_path, monkeypatch):
