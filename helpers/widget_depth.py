@@ -2,21 +2,25 @@
 
 A deep, narrow network (hidden layers of ``WIDTH`` units, sigmoid output, mean cross-entropy) gets
 fresh weights from the chosen initialisation; one backward pass on a batch of moons gives
-``||dW_l||`` for every layer. scikit-learn's ``MLPClassifier`` does that backward pass (its private
-``_backprop``, fed our weights), so nothing here is the notebook's ``deep_forward`` /
-``deep_backward``; once the student's versions work, the explorer can use those instead.
+``||dW_l||`` for every layer. Once the student's ``deep_forward``, ``deep_backward`` and
+``gradient_norms`` run, the explorer computes the bars with them, live. Until then it reads the
+same numbers from ``depth_norms.json``, a table over every setting the controls offer, computed by
+the instructor's tools (``python -m autograder.depth_norms``) and checked against an independent
+backward pass by the course's tests: nothing here computes a gradient, so nothing here is an
+exercise's answer.
 """
-import inspect
+import functools
+import json
+import pathlib
 
 import numpy as np
-from sklearn.neural_network import MLPClassifier
 
 from helpers.data import make_moons
 
 WIDTH, M = 16, 128
 MAX_LAYERS = 30  # the depth slider's end
 DATA_SEED, WEIGHT_SEED = 3, 0
-ACTIVATIONS = {"sigmoid": "logistic", "tanh": "tanh", "relu": "relu"}
+ACTIVATIONS = ("sigmoid", "tanh", "relu")
 # The largest slope of each activation: sigmoid' <= 1/4, tanh' <= 1, relu' <= 1.
 MAX_SLOPE = {"sigmoid": 0.25, "tanh": 1.0, "relu": 1.0}
 # Weight variance of each initialisation, from the layer's fan-in and fan-out.
@@ -54,53 +58,56 @@ def draw_weights(n_layers, initialisation, seed=WEIGHT_SEED):
     return params
 
 
-def _sklearn_network(params, activation):
-    """An MLPClassifier holding ``params`` (transposed to scikit-learn's ``(n_in, n_out)``), ready for ``_backprop``."""
-    n_layers = len(params) // 2
-    net = MLPClassifier(hidden_layer_sizes=(WIDTH,) * (n_layers - 1), activation=ACTIVATIONS[activation], alpha=0.0)
-    net.n_layers_ = n_layers + 1
-    net.out_activation_ = "logistic"
-    net.coefs_ = [params[f"W{layer}"].T.copy() for layer in range(1, n_layers + 1)]
-    net.intercepts_ = [params[f"b{layer}"].ravel().copy() for layer in range(1, n_layers + 1)]
-    return net
+TABLE = pathlib.Path(__file__).with_name("depth_norms.json")
+
+
+@functools.lru_cache(maxsize=1)
+def _table():
+    return json.loads(TABLE.read_text())
+
+
+def settings():
+    """Every ``(n_layers, activation, initialisation)`` the explorer's controls can choose."""
+    return [(n_layers, activation, initialisation) for n_layers in range(2, MAX_LAYERS + 1)
+            for activation in ACTIVATIONS for initialisation in INITIALISATIONS]
 
 
 def layer_gradient_norms(n_layers, activation, initialisation):
-    """``||dW_l||`` (Frobenius) for l = 1..L, input layer first, through scikit-learn's backprop."""
-    X, Y = batch()
-    net = _sklearn_network(draw_weights(n_layers, initialisation), activation)
-    activations = [X.T] + [None] * n_layers
-    deltas, coef_grads, intercept_grads = [None] * n_layers, [None] * n_layers, [None] * n_layers
-    # scikit-learn 1.7 added a sample_weight argument after y.
-    if "sample_weight" in inspect.signature(net._backprop).parameters:
-        _, coef_grads, _ = net._backprop(X.T, Y.T, None, activations, deltas, coef_grads, intercept_grads)
-    else:
-        _, coef_grads, _ = net._backprop(X.T, Y.T, activations, deltas, coef_grads, intercept_grads)
-    return np.array([np.sqrt(np.sum(g * g)) for g in coef_grads])
+    """``||dW_l||`` (Frobenius) for l = 1..L, input layer first: shape ``(n_layers,)``.
+
+    Read from ``depth_norms.json`` for the network ``draw_weights(n_layers, initialisation)`` on
+    ``batch()``; raises ValueError for a setting the explorer does not offer.
+    """
+    try:
+        norms = _table()["norms"][activation][initialisation][str(n_layers)]
+    except KeyError:
+        raise ValueError(f"no gradient norms for {n_layers} layers, {activation!r}, {initialisation!r}: the table "
+                         f"holds 2 to {MAX_LAYERS} layers, activations {list(ACTIVATIONS)} and initialisations "
+                         f"{list(INITIALISATIONS)}") from None
+    return np.array(norms, dtype=float)
 
 
-OWN_FUNCTIONS = ("deep_forward", "deep_backward")
+OWN_FUNCTIONS = ("deep_forward", "deep_backward", "gradient_norms")
 
 
-def trial_own_functions(deep_forward, deep_backward):
-    """A tiny call of the student's ``deep_forward`` and ``deep_backward`` (raises if not ready)."""
+def trial_own_functions(deep_forward, deep_backward, gradient_norms):
+    """A tiny call of the student's ``deep_forward``, ``deep_backward`` and ``gradient_norms`` (raises if not ready)."""
     X, Y = batch()
     params = draw_weights(3, "Xavier")
     _, caches = deep_forward(X, params, "tanh")
-    grads = deep_backward(Y, params, caches, "tanh")
-    for layer in range(1, 4):
-        np.asarray(grads[f"dW{layer}"], dtype=float)
+    norms = np.asarray(gradient_norms(deep_backward(Y, params, caches, "tanh")), dtype=float)
+    if norms.shape != (3,):
+        raise ValueError(f"gradient_norms of a 3-layer network gave shape {norms.shape}, not (3,)")
 
 
 def layer_gradient_norms_with_own_functions(functions, n_layers, activation, initialisation):
-    """Like ``layer_gradient_norms``, through the student's ``deep_forward`` and ``deep_backward``."""
-    deep_forward, deep_backward = functions
+    """Like ``layer_gradient_norms``, computed by the student's ``deep_forward``, ``deep_backward``
+    and ``gradient_norms`` (``functions``, in that order) on the same network and batch."""
+    deep_forward, deep_backward, gradient_norms = functions
     X, Y = batch()
     params = draw_weights(n_layers, initialisation)
     _, caches = deep_forward(X, params, activation)
-    grads = deep_backward(Y, params, caches, activation)
-    return np.array([np.sqrt(np.sum(np.asarray(grads[f"dW{layer}"], dtype=float) ** 2))
-                     for layer in range(1, n_layers + 1)])
+    return np.asarray(gradient_norms(deep_backward(Y, params, caches, activation)), dtype=float)
 
 
 def reference_line(norms, activation):

@@ -4,6 +4,7 @@ Every expected number is recomputed here independently (the optimisers from thei
 playground with a plain MLPClassifier, the gradient norms with a numpy backward pass), then
 compared with the widget's ``last_result`` and the exact text of its readout.
 """
+import pathlib
 import warnings
 
 import ipywidgets as widgets
@@ -255,6 +256,30 @@ def test_depth_engine_norms_match_a_numpy_backward_pass(activation, initialisati
         f"||dW1|| / ||dW7|| = {expected[0] / expected[-1]:.3g} · analytic bound {slope:g}^6 = {slope ** 6:.3g}")
 
 
+def test_the_shipped_table_matches_a_numpy_backward_pass_for_every_setting():
+    for settings in widget_depth.settings():
+        np.testing.assert_allclose(widget_depth.layer_gradient_norms(*settings), reference_norms(*settings),
+                                   rtol=1e-9, atol=1e-300, err_msg=str(settings))
+    with pytest.raises(ValueError, match="2 to 30 layers"):
+        widget_depth.layer_gradient_norms(widget_depth.MAX_LAYERS + 1, "tanh", "He")
+
+
+def test_the_built_in_explorer_runs_no_backward_pass(monkeypatch):
+    """Until the student's functions run, the bars come from the shipped table: no backward pass
+    (scikit-learn's or any other) that a student could call on an exercise's weights."""
+    from sklearn.neural_network import MLPClassifier
+
+    def no_backprop(*args, **kwargs):
+        raise AssertionError("the built-in depth explorer ran scikit-learn's backward pass")
+    monkeypatch.setattr(MLPClassifier, "_backprop", no_backprop)
+    shown = explorers.depth_explorer(namespace={})
+    for name, value in [("number of layers", 30), ("activation", "relu"), ("initialisation", "small (variance 0.01)")]:
+        shown.controls[name].value = value
+        assert shown.readout.value.startswith("||dW1|| / ||dW30|| = "), shown.readout.value
+    source = pathlib.Path(widget_depth.__file__).read_text()
+    assert "import sklearn" not in source and "from sklearn" not in source
+
+
 def test_every_control_of_the_depth_explorer_redraws():
     shown = explorers.depth_explorer(namespace={})
     for name, value in [("number of layers", 5), ("activation", "tanh"), ("initialisation", "He")]:
@@ -276,14 +301,20 @@ def test_sigmoid_gradients_vanish_with_depth():
 def test_depth_explorer_uses_the_students_functions_once_they_run():
     def not_done(*args, **kwargs):
         raise NotImplementedError()
-    off = explorers.depth_explorer(namespace={"deep_forward": not_done, "deep_backward": not_done})
-    assert off.controls["use my functions"].disabled
-    shown = explorers.depth_explorer(namespace={"deep_forward": reference_deep_forward,
-                                                "deep_backward": reference_deep_backward})
+    def gradient_norms(grads):
+        return np.array([np.linalg.norm(grads[f"dW{layer}"]) for layer in range(1, len(grads) // 2 + 1)])
+    own = {"deep_forward": reference_deep_forward, "deep_backward": reference_deep_backward,
+           "gradient_norms": gradient_norms}
+    for unsolved in widget_depth.OWN_FUNCTIONS:  # all three are needed: the explorer computes no norm itself
+        off = explorers.depth_explorer(namespace=dict(own, **{unsolved: not_done}))
+        assert off.controls["use my functions"].disabled, unsolved
+    shown = explorers.depth_explorer(namespace=own)
     builtin = shown.last_result["norms"]
     shown.controls["use my functions"].value = True
     assert shown.readout.value.startswith("your functions: ||dW1||")
     np.testing.assert_allclose(shown.last_result["norms"], builtin, rtol=1e-9)
+    shown.controls["number of layers"].value = 25
+    np.testing.assert_allclose(shown.last_result["norms"], reference_norms(25, "sigmoid", "Xavier"), rtol=1e-9)
 
 
 def test_a_function_that_breaks_later_is_reported_not_raised():
