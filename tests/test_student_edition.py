@@ -172,6 +172,61 @@ def test_no_line_of_a_solution_or_hidden_test_is_in_the_edition(edition):
     assert not found, found[:10]
 
 
+# Expressions of a solution too small to say anything alone: a name and a number at least, and
+# six characters without spaces (``1 - p`` and ``x[i]`` pass; ``dZ @ A_prev.T`` does not).
+_MODULES = ("np", "math")
+
+
+def solution_formulas():
+    """Formula fragments of the solutions and hidden tests that the release does not show.
+
+    Every expression of a solution or hidden-test line that computes something (an operation, a
+    call, a comparison, an index) from at least two names or numbers, written without spaces as
+    ``ast.unparse`` spells it; left out when the release shows it anywhere (code or prose).
+    """
+    fragments = set()
+    for assignment in built_assignments():
+        released = "".join("".join(cell.source.split()) for cell in read(release_path(assignment)).cells)
+        for cell in read(source_path(assignment)).cells:
+            meta, source = nbgrader_meta(cell), cell.source
+            if cell.cell_type != "code":
+                continue
+            if meta.get("solution"):
+                lines = _region(source, "### BEGIN SOLUTION", "### END SOLUTION")
+            elif meta.get("grade"):
+                lines = _region(source, "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS")
+            else:
+                continue
+            for line in lines:
+                text = line.strip()
+                try:
+                    tree = ast.parse(text + (" pass" if text.endswith(":") else ""))
+                except SyntaxError:
+                    continue
+                for node in ast.walk(tree):
+                    if not isinstance(node, (ast.BinOp, ast.UnaryOp, ast.BoolOp, ast.Compare, ast.Call, ast.Subscript)):
+                        continue
+                    leaves = [n for n in ast.walk(node) if isinstance(n, ast.Constant)
+                              or (isinstance(n, ast.Name) and n.id not in _MODULES)]
+                    fragment = "".join(ast.unparse(node).split())
+                    if len(leaves) >= 2 and len(fragment) >= 6 and fragment not in released:
+                        fragments.add(fragment)
+    return fragments
+
+
+def test_no_likely_mistake_line_hands_over_a_solution_formula():
+    """A ``Likely mistake:`` line (in the kernel from helpers/mistakes.json, and in the grader's
+    feedback) names what went wrong; it never shows a fragment of the solution's code."""
+    from autograder import catalogue
+    from helpers.mistakes import sentence
+    fragments = solution_formulas()
+    assert len(fragments) > 200 and "dZ@caches[f'A{l-1}'].T" in fragments  # the search is not vacuous
+    shown = {**{f"kind {k}": v for k, v in catalogue.kinds().items()}, **catalogue.entries()}
+    found = [(ident, fragment) for ident, entry in shown.items()
+             for fragment in fragments if fragment in "".join(sentence(entry).split())]
+    assert not found, found
+
+
 def test_demo_guards_name_the_students_functions():
     """``once_solved`` names functions the student writes (``fit_sine``), never exercise ids
     (``sine_regression``), so that what it prints is the student's own words."""
