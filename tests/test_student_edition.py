@@ -11,6 +11,7 @@ import functools
 import importlib
 import importlib.util
 import inspect
+import json
 import os
 import pathlib
 import pkgutil
@@ -78,6 +79,37 @@ def test_the_student_makefile_opens_the_first_notebook_with_the_course_settings(
     readme = (edition / "README.md").read_text()
     assert "make lab" in readme and "make check" in readme
     assert "check:" in (edition / "Makefile").read_text()
+
+
+def _lab_line_without_make(readme):
+    """The line of a README's route without make that starts JupyterLab."""
+    block = readme.read_text().split("Without make", 1)[1].split("```bash", 1)[1].split("```", 1)[0]
+    return next(line for line in block.splitlines() if "jupyter lab" in line)
+
+
+@pytest.mark.parametrize("where", ["repository", "edition"])
+def test_the_route_without_make_applies_the_course_settings(where, edition, tmp_path):
+    """The README's commands for those who do not use ``make lab`` load ``jupyter/`` too: no news
+    pop-up, no nbgrader Assignment List. A stand-in ``jupyter`` records what it was given."""
+    folder = ROOT if where == "repository" else edition
+    report, fake = tmp_path / "report", tmp_path / "jupyter"
+    fake.write_text('#!/bin/sh\nprintf "%s\\n" "$JUPYTER_CONFIG_PATH" "$@" > "$REPORT"\n')
+    fake.chmod(0o755)
+    line = _lab_line_without_make(folder / "README.md")
+    subprocess.run(["bash", "-c", line.replace(".venv/bin/jupyter", str(fake))], cwd=folder, check=True,
+                   env=dict(os.environ, REPORT=str(report)))
+    config_path, command, *options = report.read_text().splitlines()
+    assert command == "lab"
+    disabled = set()
+    for folder_ in filter(None, config_path.split(os.pathsep)):
+        page_config = pathlib.Path(folder_) / "labconfig" / "page_config.json"
+        if page_config.exists():
+            disabled |= {k for k, v in json.loads(page_config.read_text())["disabledExtensions"].items() if v}
+    assert "@jupyter/nbgrader:assignment-list" in disabled, config_path
+    settings = [o.split("=", 1)[1] for o in options if o.startswith("--LabApp.app_settings_dir=")]
+    overrides = json.loads((pathlib.Path(settings[0]) / "overrides.json").read_text())
+    assert overrides["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
+    assert pathlib.Path(settings[0]).resolve().is_relative_to(folder.resolve())
 
 
 # ---------------------------------------------------------------- no secret in the edition
