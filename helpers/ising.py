@@ -76,8 +76,8 @@ def _uphill_thresholds(temps):
     ratio of the lattice after the move to the lattice before it, to 2**-32.
     """
     beta = 1.0 / temps
-    # 4 beta and 8 beta are exact multiples of beta (powers of two), so each ratio is exp(-dE beta)
-    # to the last bit whichever way the product is written.
+    # dE is a power of two, so dE * beta has the same bits as dE divided by T: the thresholds, and
+    # so every sampled lattice (cached data included), are those of earlier versions.
     ratios = np.exp(np.multiply.outer(-_UPHILL, beta))
     scaled = ratios * 256.0
     coarse = np.floor(scaled)
