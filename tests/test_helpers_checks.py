@@ -217,3 +217,18 @@ def test_a_name_missing_inside_the_students_function_is_their_slip_and_named_in_
     exec("with once_solved('fit_sine'):\n    fit_sine(1.0)", namespace)
     assert capsys.readouterr().out.startswith(
         "`fit_sine` stopped with NameError: name 'undefined_thing' is not defined (line 2")
+
+
+def test_a_likely_mistake_reads_as_a_name_then_a_sentence_not_a_chain_of_colons():
+    from helpers import mistakes
+    entry = {"name": "a sum where a mean was meant",
+             "explain": "the squared errors are added up: the MSE is their mean, so divide by the number of examples."}
+    line = f"{mistakes.PREFIX} {mistakes.sentence(entry)}"
+    assert line == ("Likely mistake: a sum where a mean was meant. The squared errors are added up: the MSE is "
+                    "their mean, so divide by the number of examples.")
+    assert line.count(":") == 2
+    assert mistakes.name_of(line) == "a sum where a mean was meant"
+    # An explanation that opens with code keeps it as written.
+    code_first = mistakes.sentence({"name": "shape transposed", "explain": "dW comes out (n_in, n_out)."}, "dW1")
+    assert code_first == "shape transposed (dW1). dW comes out (n_in, n_out)."
+    assert mistakes.name_of(f"{mistakes.PREFIX} {code_first}") == "shape transposed (dW1)"
