@@ -210,8 +210,13 @@ def _show_error(shell, etype, value, tb, tb_offset=None):
         return _show_not_solved(shell, etype, value, tb, tb_offset)
     from helpers import code_errors
     note_failure(value)
-    called = _called_functions(running_cell, shell.user_ns) if _is_test_cell(running_cell) else []
-    if code_errors.student_frames(value) or called:
+    test_cell = _is_test_cell(running_cell)
+    called = _called_functions(running_cell, shell.user_ns) if test_cell else []
+    frames = code_errors.student_frames(value)
+    if test_cell and not frames and issubclass(etype, NameError) and getattr(value, "name", None):
+        line = f"`{value.name}` is not defined: run the cell above that defines it, then this one"
+        shell._showtraceback(etype, value, _render([line], tb))
+    elif frames or called:
         shell._showtraceback(etype, value, _render(code_errors.describe(value, called), tb))
     else:
         shell.showtraceback((etype, value, tb), tb_offset=tb_offset, running_compiled_code=True)

@@ -32,6 +32,7 @@ CELLS = [
                               "    print(path.T)", {}),
     ("pair", "def pair(x):\n    return x, x", TAG),
     ("pair test", "a, b, c = pair(1.0)\ncheck_true(a == 1.0, 'a is 1')", TAG),
+    ("test before its function ran", "check_true(not_run_yet(1.0) == 1.0, 'one')", TAG),
     ("last", "print('the end')", {}),
 ]
 
@@ -87,3 +88,9 @@ def test_a_demo_after_an_error_in_the_students_function_says_one_line_and_run_al
     assert printed.startswith("`linear_backward` stopped with ValueError: matmul:") and printed.count("\n") == 1
     assert not [o for o in executed["linear_backward demo"] if o.output_type == "error"]
     assert _printed(executed["last"]) == "the end\n"
+
+
+def test_a_test_cell_whose_function_is_not_defined_asks_for_its_cell(executed):
+    error, lines = _error(executed["test before its function ran"])
+    assert error.ename == "NameError"
+    assert lines[0] == "`not_run_yet` is not defined: run the cell above that defines it, then this one"
