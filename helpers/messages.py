@@ -8,11 +8,16 @@ message at the bottom. Here the message comes first and alone:
 - an exercise still raising ``NotImplementedError`` shows one line naming the function to write,
   ``not solved yet: write `fit_sine` above`` (an IPython handler for that exception, installed
   when ``helpers.checks`` is imported);
-- a cell whose checks all pass says so in one line (an IPython ``post_run_cell`` hook);
+- an error raised inside the student's function while a test cell runs (a matmul whose shapes
+  clash, a list where an array is needed) shows the course's message: the line that stopped, what
+  was expected, the error in one line and the likely mistake (``helpers.code_errors``), not
+  numpy's traceback; in a test cell, an error on what the function returned says so too;
+- a cell whose checks all pass says so in one line (an IPython ``post_run_cell`` hook); one whose
+  check failed on the type or shape of a result marks that function ``unusable`` for the demos;
 - a demo cell that needs what an earlier cell could not make says why (``why_missing``): a
   function not written yet, one whose cell has not run, one that failed, or a cell to run.
 
-Both failures stay errors, so nbgrader still gives a failing test cell zero points.
+Every failure stays an error of its own type, so nbgrader still gives a failing test cell zero.
 """
 import ast
 import dis
