@@ -41,7 +41,8 @@ from autograder.cells import has_error, test_id
 from autograder.judge import verdict
 from helpers import structural
 from helpers.evidence import decode
-from helpers.mistakes import _NUMBER, DATA, PREFIX
+from helpers.mistakes import _NUMBER, DATA, PREFIX, sentence
+from helpers.mistakes import name_of as mistakes_name_of
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 VALUE_RULES = ("close", "equal")
@@ -61,9 +62,8 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
 def line(diagnosis):
-    """``"Likely mistake: <name> (<keys>): <explanation>"`` for a diagnosis (see ``diagnose_cell``)."""
-    keys = f" ({', '.join(diagnosis['keys'])})" if diagnosis.get("keys") else ""
-    return f"{PREFIX} {diagnosis['name']}{keys}: {diagnosis['explain']}"
+    """``"Likely mistake: <name> (<keys>). <Explanation>"`` for a diagnosis (see ``diagnose_cell``)."""
+    return f"{PREFIX} {sentence(diagnosis, ', '.join(diagnosis.get('keys') or []))}"
 
 
 def _by_name(records):
@@ -313,7 +313,7 @@ def visible_line(cell):
 
 def name_of(text):
     """The mistake's short name in a ``Likely mistake:`` line (for ``grades.csv``)."""
-    return text[len(PREFIX):].split(":", 1)[0].strip() if text and text.startswith(PREFIX) else None
+    return mistakes_name_of(text)
 
 
 def course_root(config=None):

@@ -4,11 +4,12 @@
 numbered notebook folders; a NOTEBOOK is a path or a number such as ``03``. Each notebook runs top
 to bottom in a fresh kernel, as Run All would (nothing is saved). Every visible test is listed
 under the function it tests, with the whole message of a failed check (expected / got / hint),
-then one summary line per notebook: ``7 of 11 exercises pass; next: ...``.
+then one summary line per notebook: ``7 of 11 exercises pass; next: ...``. One line per exercise
+(an exercise with several test cells lists them under it), so the count and the lines agree.
 
-Unsolved or failing exercises are the normal state of a notebook being worked on, not an error:
-the exit status is 0 then. It is 1 when a notebook does not run to the end (a cell that is neither
-an exercise nor a test raised, so Run All stops there) and 2 when a notebook cannot be run at all.
+Unsolved or failing exercises, and a notebook whose Run All stops at a cell, are what the check is
+there to report: they are results, said in words, and the exit status is 0. It is 2 only when a
+notebook cannot be run at all (no kernel, not a notebook).
 """
 import ast
 import pathlib
@@ -22,6 +23,11 @@ from nbclient import NotebookClient
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 # Where a message points in JupyterLab ("Cell In[12], line 4"): meaningless outside the notebook.
 _PLACE = re.compile(r"\s*\((?:Cell In\s*\[\d*\],\s*)?line \d+\)\s*$")
+# IPython's own traceback starts with a rule or a "Traceback"/"Cell In" header; the course's
+# messages (a failed check, an error in the student's code, not solved yet) start with their news.
+_IPYTHON_TRACEBACK = re.compile(r"^(?:-{10,}|Traceback|Cell In|File )")
+# A section heading's number: "1. Title", "3 · Title", "Part 1 — Title".
+_NUMBERED = re.compile(r"^(?:Part\s+)?(\d+)\s*(?:[.·:—–-]\s*)?(.*)$")
 INDENT = " " * 6
 
 
@@ -75,8 +81,17 @@ class Exercise:
         self.tests = []          # [(label, passed, lines)], filled by ``check``
 
     @property
+    def name(self):
+        return ", ".join(self.functions)
+
+    @property
     def passed(self):
         return all(passed for _, passed, _ in self.tests)
+
+    @property
+    def unsolved(self):
+        """Every test cell says "not solved yet" (nothing written to test yet)."""
+        return all(not passed and lines[0].startswith("not solved yet") for _, passed, lines in self.tests)
 
     def label_of(self, test_cell):
         """The functions of this exercise that a test cell calls (all of them when it calls none)."""
@@ -93,14 +108,25 @@ def _heading(cell):
     return match.group(1).strip() if match else None
 
 
+def section_text(section):
+    """A heading as a sentence reads it: ``section 1, “Walking downhill”``, or ``“Summary”``."""
+    match = _NUMBERED.match(section)
+    if match and match.group(2):
+        return f"section {match.group(1)}, “{match.group(2).strip()}”"
+    return f"section {match.group(1)}" if match else f"“{section}”"
+
+
 def message_lines(output):
-    """The lines a student should read of an error output: the whole message, without the place."""
+    """The lines a student should read of an error output: the whole message, without the place
+    in JupyterLab (``(Cell In[35], line 5)``) on any line."""
     if output.ename == "CheckFailed":          # expected / got / hint (and a likely mistake)
-        return output.evalue.splitlines()
-    lines = [_ANSI.sub("", line).strip() for line in output.get("traceback", [])]
-    if len(lines) == 1 and lines[0].startswith("not solved yet"):
-        return [_PLACE.sub("", lines[0])]
-    return f"{output.ename}: {output.evalue}".splitlines()
+        lines = output.evalue.splitlines()
+    else:
+        rendered = "\n".join(_ANSI.sub("", line) for line in output.get("traceback", [])).splitlines()
+        course = rendered and not _IPYTHON_TRACEBACK.match(rendered[0].strip())
+        lines = rendered if course else f"{output.ename}: {output.evalue}".splitlines()
+    lines = [_PLACE.sub("", line.rstrip()) for line in lines]
+    return [line for line in lines if line.strip()] or [output.ename]
 
 
 def verdict(cell):
@@ -149,32 +175,51 @@ def check(nb):
             current.tests.append((current.label_of(cell), *verdict(cell)))
         elif cell.cell_type == "code" and not stopped and first_error(cell) is not None:
             error = first_error(cell)
-            where = f" (section {section})" if section else ""
-            stopped = [f"Run All stops at a cell{where}, with this error:", *message_lines(error)]
+            where = f" in {section_text(section)}" if section else ""
+            stopped = [f"Run All stops at a cell{where}, with this error (the cells below it did not run):",
+                       *message_lines(error)]
     return [e for e in exercises if e.tests], stopped
 
 
+def next_exercise(exercises):
+    """The first exercise, in the notebook's order, that does not pass (failing or unsolved)."""
+    return next((e for e in exercises if not e.passed), None)
+
+
 def summary(exercises):
-    """``7 of 11 exercises pass; next: `fit_sine` (section 5 · ...)``."""
+    """``7 of 11 exercises pass; next: `fit_sine` in section 10, “Regression”``."""
     done = sum(e.passed for e in exercises)
     line = f"{done} of {len(exercises)} exercises pass"
-    todo = [e for e in exercises if not e.passed]
-    if not todo:
+    nxt = next_exercise(exercises)
+    if nxt is None:
         return line + ": all done"
-    nxt = todo[0]
-    where = f" (section {nxt.section})" if nxt.section else ""
+    where = f" in {section_text(nxt.section)}" if nxt.section else ""
     return line + f"; next: {', '.join(f'`{f}`' for f in nxt.functions)}{where}"
 
 
+def _test_line(exercise, label, passed, message, indent):
+    """A test verdict: mark, label, first line of the message; the rest of the message below it."""
+    unsolved = not passed and message[0].startswith("not solved yet")
+    mine = any(message[0] == f"not solved yet: write `{f}` above" for f in exercise.functions + [label])
+    first = "not solved yet" if mine else message[0]
+    lines = [f"{indent}{'✓' if passed else '·' if unsolved else '✗'} {label}: {first}"]
+    return lines + [indent + "    " + line for line in message[1:]]
+
+
 def report(exercises, stopped):
-    """The lines printed for one notebook."""
+    """The lines printed for one notebook: one line per exercise, its test cells under it when it
+    has several and not all of them say the same."""
     lines = []
     for exercise in exercises:
-        for label, passed, message in exercise.tests:
-            unsolved = message[0].startswith("not solved yet")
-            first = "not solved yet" if message[0] == f"not solved yet: write `{label}` above" else message[0]
-            lines.append(f"  {'✓' if passed else '·' if unsolved else '✗'} {label}: {first}")
-            lines += [INDENT + line for line in message[1:]]
+        tests = exercise.tests
+        if len(tests) == 1 or exercise.passed or exercise.unsolved:
+            message = next((m for _, passed, m in tests if not passed), ["the visible tests pass"])
+            lines += _test_line(exercise, exercise.name, exercise.passed, message, "  ")
+            continue
+        count = sum(passed for _, passed, _ in tests)
+        lines.append(f"  ✗ {exercise.name}: {count} of {len(tests)} visible tests pass")
+        for label, passed, message in tests:
+            lines += _test_line(exercise, label, passed, message, "      ")
     if stopped:
         lines.append(f"  ! {stopped[0]}")
         lines += [INDENT + line for line in stopped[1:]]
@@ -187,7 +232,7 @@ def main(argv):
     if not notebooks:
         print("no notebooks found: run this in the folder that holds 01-gradient-descent/ and the others")
         return 2
-    status, passed, total = 0, 0, 0
+    status, passed, total, stops, first = 0, 0, 0, 0, None
     for path in notebooks:
         print(f"{path.parent.name}/{path.name}")
         try:
@@ -200,10 +245,13 @@ def main(argv):
         print("\n".join(report(exercises, stopped)) + "\n")
         passed += sum(e.passed for e in exercises)
         total += len(exercises)
-        if stopped:
-            status = max(status, 1)
+        first = first or (next_exercise(exercises) and path)
+        stops += bool(stopped)
     if len(notebooks) > 1:
-        print(f"in all: {passed} of {total} exercises pass")
+        print(f"in all: {passed} of {total} exercises pass" + (f"; start with {first.parent.name}" if first else ""))
+    if stops:
+        print(f"Run All stops early in {stops} notebook{'s' if stops > 1 else ''} (the lines with ! above): "
+              "fix that cell first, so the cells below it run.")
     return status
 
 

@@ -8,11 +8,16 @@ message at the bottom. Here the message comes first and alone:
 - an exercise still raising ``NotImplementedError`` shows one line naming the function to write,
   ``not solved yet: write `fit_sine` above`` (an IPython handler for that exception, installed
   when ``helpers.checks`` is imported);
-- a cell whose checks all pass says so in one line (an IPython ``post_run_cell`` hook);
+- an error raised inside the student's function while a test cell runs (a matmul whose shapes
+  clash, a list where an array is needed) shows the course's message: the line that stopped, what
+  was expected, the error in one line and the likely mistake (``helpers.code_errors``), not
+  numpy's traceback; in a test cell, an error on what the function returned says so too;
+- a cell whose checks all pass says so in one line (an IPython ``post_run_cell`` hook); one whose
+  check failed on the type or shape of a result marks that function ``unusable`` for the demos;
 - a demo cell that needs what an earlier cell could not make says why (``why_missing``): a
   function not written yet, one whose cell has not run, one that failed, or a cell to run.
 
-Both failures stay errors, so nbgrader still gives a failing test cell zero points.
+Every failure stays an error of its own type, so nbgrader still gives a failing test cell zero.
 """
 import ast
 import dis
@@ -162,13 +167,65 @@ def not_solved_line(error, fallback=(), again=False):
 
 class CheckFailed(AssertionError):
     """A visible check that did not pass. In IPython it shows its message alone, with the line of
-    the notebook cell that ran the check, instead of a traceback through ``helpers``."""
+    the notebook cell that ran the check, instead of a traceback through ``helpers``.
+
+    ``kind``: "type" or "shape" when what came back has the wrong type or shape (a demo cannot use
+    it then, see ``unusable``), else "value".
+    """
+
+    def __init__(self, message, kind="value"):
+        super().__init__(message)
+        self.kind = kind
 
     def _render_traceback_(self):
-        lines = str(self).splitlines() or [""]
-        place = where(self.__traceback__)
-        return ([f"{RED}{BOLD}{lines[0]}{RESET}"] + lines[1:]
-                + ([f"{DIM}({place}){RESET}"] if place else []))
+        return _render(str(self).splitlines() or [""], self.__traceback__)
+
+
+# The student's functions whose visible test last failed on the type or shape of what they return,
+# by code object: ``{code: "path should be a numpy array of shape (4, 2), got a list"}``. A demo
+# cell (``helpers.checks.once_solved``) does not run them but says this line.
+unusable = {}
+# The source of the cell running now (IPython's ``pre_run_cell``), to tell a test cell's own code
+# from the student's.
+running_cell = ""
+
+
+def _tested_function(source, namespace):
+    """The student's function a test cell tests: the last one its visible part calls, or None."""
+    names = _called_functions(source, namespace)
+    function = namespace[names[-1]] if names else None
+    return function if hasattr(function, "__code__") else None
+
+
+def _render(lines, tb):
+    """A message as IPython shows it: the first line in bold red, then the rest, then the cell's line."""
+    place = where(tb)
+    return ([f"{RED}{BOLD}{lines[0]}{RESET}"] + lines[1:] + ([f"{DIM}({place}){RESET}"] if place else []))
+
+
+def _is_test_cell(source):
+    return "check_" in source
+
+
+def _show_error(shell, etype, value, tb, tb_offset=None):
+    """IPython's handler for errors at run time: the course's message for an error raised in the
+    student's code (or, in a test cell, on what the student's function returned); IPython's own
+    traceback for anything else. Either way the cell fails, so nbgrader gives a test cell zero."""
+    if issubclass(etype, NotImplementedError):
+        return _show_not_solved(shell, etype, value, tb, tb_offset)
+    from helpers import code_errors
+    note_failure(value)
+    test_cell = _is_test_cell(running_cell)
+    called = _called_functions(running_cell, shell.user_ns) if test_cell else []
+    frames = code_errors.student_frames(value)
+    if test_cell and not frames and issubclass(etype, NameError) and getattr(value, "name", None):
+        line = f"`{value.name}` is not defined: run the cell above that defines it, then this one"
+        shell._showtraceback(etype, value, _render([line], tb))
+    elif frames or called:
+        shell._showtraceback(etype, value, _render(code_errors.describe(value, called), tb))
+    else:
+        shell.showtraceback((etype, value, tb), tb_offset=tb_offset, running_compiled_code=True)
+    return None
 
 
 def _show_not_solved(shell, etype, value, tb, tb_offset=None):
@@ -193,8 +250,10 @@ def _called_functions(source, namespace):
     defined_here = {node.name for node in ast.walk(tree) if isinstance(node, (ast.FunctionDef, ast.ClassDef))}
     defined_here |= {node.id for node in ast.walk(tree) if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)}
     names = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+    calls = sorted((node for node in ast.walk(tree) if isinstance(node, ast.Call)),
+                   key=lambda node: (node.lineno, node.col_offset))
+    for node in calls:
+        if isinstance(node.func, ast.Name):
             name, obj = node.func.id, namespace.get(node.func.id)
             if (name not in names and name not in defined_here and not name.startswith("_") and callable(obj)
                     and getattr(obj, "__module__", None) == "__main__"):
@@ -202,21 +261,34 @@ def _called_functions(source, namespace):
     return names
 
 
-def _before_cell(*_args):
-    global checks_run
+def _before_cell(info=None):
+    global checks_run, running_cell
     checks_run = 0
+    running_cell = getattr(info, "raw_cell", "") or ""
 
 
 def _after_cell(result):
     """One line under a cell whose checks all passed: which of the student's functions they ran.
     A cell that failed: note which function the error came from (``why_missing`` uses it)."""
-    if result.error_in_exec is not None:
-        note_failure(result.error_in_exec)
+    error = result.error_in_exec
+    if error is not None:
+        note_failure(error)
+    shell = _shell()
+    if shell is not None and _is_test_cell(result.info.raw_cell or ""):
+        function = _tested_function(result.info.raw_cell, shell.user_ns)
+        if function is not None and isinstance(error, CheckFailed) and error.kind in ("type", "shape"):
+            unusable[function.__code__] = str(error).splitlines()[0].rstrip(".")
+        elif function is not None and error is None:
+            unusable.pop(function.__code__, None)
     if checks_run and result.success:
-        shell = _shell()
         names = _called_functions(result.info.raw_cell, shell.user_ns) if shell is not None else []
         whose = (" for " + ", ".join(f"`{n}`" for n in names)) if names else ""
         print(f"{GREEN}✓{RESET} the visible tests pass{whose} (hidden tests decide the points when graded)")
+
+
+# The errors ``_show_error`` sees (NotImplementedError is a RuntimeError); others, such as a
+# student's own ``assert`` or a failed check, keep IPython's display.
+HANDLED = (ArithmeticError, AttributeError, LookupError, NameError, TypeError, ValueError, RuntimeError)
 
 
 def install():
@@ -224,7 +296,7 @@ def install():
     shell = _shell()
     if shell is None or getattr(shell, "_backprop_messages", False):
         return
-    shell.set_custom_exc((NotImplementedError,), _show_not_solved)
+    shell.set_custom_exc(HANDLED, _show_error)
     shell.events.register("pre_run_cell", _before_cell)
     shell.events.register("post_run_cell", _after_cell)
     shell._backprop_messages = True

@@ -98,9 +98,25 @@ def matches(observation, known, rtol=1e-6, atol=1e-9):
     return mine == theirs
 
 
-def sentence(entry):
-    """``"<name>: <explanation>"`` for a catalogue entry ``{"name", "explain"}``."""
-    return f"{entry['name']}: {entry['explain']}"
+def sentence(entry, keys=""):
+    """``"<name>. <Explanation>"`` for a catalogue entry ``{"name", "explain"}``: the short name,
+    then the explanation as a sentence of its own (its own colons then read as they were written).
+    ``keys``: what the mistake was seen in, added after the name (``dW1, db1``)."""
+    name = entry["name"] + (f" ({keys})" if keys else "")
+    return f"{name}. {_capitalised(entry['explain'])}"
+
+
+def _capitalised(text):
+    """A sentence's first word with a capital, unless it is code or a symbol (``np.sum``, ``dW``)."""
+    word = text.split(" ", 1)[0]
+    return text[0].upper() + text[1:] if word.isalpha() and word.islower() else text
+
+
+def name_of(line):
+    """The mistake's short name in a ``Likely mistake:`` line, or None."""
+    if not line or not line.startswith(PREFIX):
+        return None
+    return line[len(PREFIX):].split(". ", 1)[0].strip()
 
 
 def diagnose(observation, expected=None, rtol=1e-6, atol=1e-9, data=None):

@@ -98,14 +98,14 @@ def test_the_fingerprint_of_a_wrong_implementation_names_it():
     student = [_rec("grads", {"dW1": E + 0.3, "db1": E[:, :1] + 0.3}), REFERENCE[1]]
     found = diagnose.diagnose_cell(REFERENCE, student, WRONG, ENTRIES)
     assert (found["id"], found["how"]) == ("a/backward/weird", "fingerprint")
-    assert diagnose.line(found) == "Likely mistake: weird: adds 0.3 everywhere."
+    assert diagnose.line(found) == "Likely mistake: weird. Adds 0.3 everywhere."
 
 
 def test_without_a_fingerprint_the_structure_names_the_kind():
     student = [_rec("grads", {"dW1": E.T, "db1": E[:, :1]}), REFERENCE[1]]
     found = diagnose.diagnose_cell(REFERENCE, student, WRONG, ENTRIES)
     assert (found["kind"], found["how"], found["keys"]) == ("transposed", "structure", ["dW1"])
-    assert diagnose.line(found).startswith("Likely mistake: shape transposed (dW1): ")
+    assert diagnose.line(found).startswith("Likely mistake: shape transposed (dW1). ")
 
 
 def test_a_record_of_the_arguments_after_the_call_means_in_place():
@@ -245,7 +245,7 @@ def _message(call):
 
 def test_a_known_wrong_value_at_a_visible_check_is_named(visible_data):
     text = _message(lambda: checks.check_close("mse on four points", 0.75, 1.5))
-    assert text.splitlines()[-1] == "  Likely mistake: a factor 2 missing: the 2 from the square is missing."
+    assert text.splitlines()[-1] == "  Likely mistake: a factor 2 missing. The 2 from the square is missing."
 
 
 def test_an_unknown_value_falls_back_to_its_relation_with_the_expected_one(visible_data):

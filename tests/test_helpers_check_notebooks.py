@@ -1,7 +1,7 @@
-"""``make check`` (``python -m helpers.check_notebooks``) as a student reads it: each visible test
-under the function it tests, a failed check's whole message, a summary line with what to do next,
-no kernel log and no JupyterLab cell numbers; unsolved exercises are no error, a notebook that does
-not run to the end is."""
+"""``make check`` (``python -m helpers.check_notebooks``) as a student reads it: one line per
+exercise (so the count agrees with the lines), a failed check's whole message, a summary line with
+what to do next, no kernel log and no JupyterLab cell numbers; unsolved exercises and a Run All
+that stops early are results told in words, not an error status that make reports as broken."""
 import os
 import subprocess
 import sys
@@ -24,7 +24,7 @@ def _cell(source, grade_id=None, solution=False, grade=False, tagged=False):
 def _notebook(*cells):
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_markdown_cell("# 01 — a tiny course"),
-                _cell("from helpers.checks import check_close, once_solved"),
+                _cell("import numpy as np\nfrom helpers.checks import check_close, check_shape, once_solved"),
                 nbformat.v4.new_markdown_cell("## 1 · Losses"), *cells]
     return nb
 
@@ -61,13 +61,49 @@ def test_unsolved_and_failing_exercises_are_listed_in_full_and_exit_zero(tmp_pat
            "        hint:     1 / (1 + exp(-z))" in out, out
     assert "  · fit_sine: not solved yet" in out
     assert "Cell In" not in out and "line 1)" not in out and "line 2)" not in out
-    assert "1 of 3 exercises pass; next: `sigmoid` (section 1 · Losses)" in out, out
+    # The section as a sentence reads it, not "(section 1 · Losses)".
+    assert "1 of 3 exercises pass; next: `sigmoid` in section 1, “Losses”" in out, out
 
 
 @pytest.mark.slow
-def test_a_notebook_that_stops_before_its_end_is_an_error(tmp_path):
+def test_a_notebook_that_stops_before_its_end_is_reported_in_words_not_as_a_failed_command(tmp_path):
     broken = _cell("values = [1, 2]\nvalues[5]")
     run = make_check(tmp_path, _notebook(SOLVED, PASSING, broken))
-    assert run.returncode == 1, run.stdout
-    assert "Run All stops at a cell (section 1 · Losses)" in run.stdout and "IndexError" in run.stdout
+    # Exit status 0: make would otherwise print "make: *** [check] Error 1", which reads as a broken tool.
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "Run All stops at a cell in section 1, “Losses”, with this error" in run.stdout
+    assert "IndexError" in run.stdout
     assert "1 of 1 exercises pass: all done" in run.stdout
+    assert "Run All stops early in 1 notebook" in run.stdout
+
+
+TWO_FUNCTIONS = _cell("def tanh_derivative(z):\n    return 1.0\n\ndef relu_derivative(z):\n    return 2.0",
+                      "activation_derivatives", solution=True, tagged=True)
+TANH_TEST = _cell("check_close('tanh_derivative(0)', tanh_derivative(0.0), 1.0)", "test_activation_derivatives_1",
+                  grade=True, tagged=True)
+RELU_TEST = _cell("check_close('relu_derivative(1)', relu_derivative(1.0), 1.0)", "test_activation_derivatives_2",
+                  grade=True, tagged=True)
+CRASHING = _cell("def linear_backward(dZ, A_prev):\n    return dZ @ A_prev", "linear_backward", solution=True,
+                 tagged=True)
+CRASH_TEST = _cell("dW = linear_backward(np.ones((3, 4)), np.ones((2, 4)))\ncheck_shape('dW', dW, (3, 2))",
+                   "test_linear_backward", grade=True, tagged=True)
+
+
+@pytest.mark.slow
+def test_one_line_per_exercise_so_the_count_matches_the_lines_and_next_is_the_first_not_passing(tmp_path):
+    run = make_check(tmp_path, _notebook(TWO_FUNCTIONS, TANH_TEST, RELU_TEST, CRASHING, CRASH_TEST, STUB, UNSOLVED))
+    out = run.stdout
+    assert run.returncode == 0, out + run.stderr
+    marks = [line for line in out.splitlines() if line[:4] in ("  ✓ ", "  ✗ ", "  · ")]
+    assert len(marks) == 3, out     # three exercises, although four test cells
+    assert "0 of 3 exercises pass" in out, out
+    # An exercise of two functions: its test cells under it, the failing one with its message.
+    assert "  ✗ tanh_derivative, relu_derivative: 1 of 2 visible tests pass" in out, out
+    assert "      ✓ tanh_derivative: the visible tests pass" in out
+    assert "      ✗ relu_derivative: relu_derivative(1) is not the expected value." in out
+    # An error inside the student's function: the course's message, without JupyterLab's place.
+    assert "  ✗ linear_backward: `linear_backward` stopped with an error in line 2: return dZ @ A_prev" in out, out
+    assert "Likely mistake: shapes do not line up for a matrix product" in out
+    assert "Cell In" not in out and "Traceback" not in out
+    # The first exercise that does not pass, failing or unsolved, in the notebook's order.
+    assert "next: `tanh_derivative`, `relu_derivative` in section 1" in out, out

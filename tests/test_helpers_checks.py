@@ -81,9 +81,72 @@ def test_a_failed_check_renders_as_its_message_and_the_calling_line():
 
 
 def test_once_solved_lets_other_errors_through():
+    # Before any of the student's functions ran, an error is the course's own: it must show.
     with pytest.raises(ValueError):
         with checks.once_solved("forward"):
             raise ValueError("real bug")
+
+
+def test_check_shape_names_a_list_where_an_array_is_asked_and_what_to_do_about_it():
+    path = [np.zeros(2) for _ in range(4)]
+    with pytest.raises(AssertionError) as caught:
+        checks.check_shape("path", path, (4, 2), hint="n_steps + 1 rows: the start, then one row per step")
+    text = str(caught.value)
+    assert text.splitlines()[0] == "path should be a numpy array of shape (4, 2), got a list of 4 items."
+    assert "np.array" in text and "n_steps + 1 rows" not in text   # the hint for the real problem
+    assert caught.value.kind == "type"
+    with pytest.raises(AssertionError) as caught:
+        checks.check_close("path", [[1.0, 2.0], [3.0]], [[1.0, 2.0], [3.0, 4.0]])
+    assert caught.value.kind == "type" and "cannot be read as numbers" in str(caught.value)
+
+
+GRADIENT_DESCENT_WITH_A_LIST = (
+    "def gradient_descent(grad_fn, theta0, lr, n_steps):\n"
+    "    theta, path = theta0.copy(), [theta0.copy()]\n"
+    "    for _ in range(n_steps):\n"
+    "        theta = theta - lr * grad_fn(theta)\n"
+    "        path.append(theta.copy())\n"
+    "    return theta, path\n")
+DEMO = ("with once_solved('gradient_descent'):\n"
+        "    calls.append(1)\n"
+        "    _, path = gradient_descent(lambda t: t, np.ones(2), 0.1, 5)\n"
+        "    calls.append(2)\n"
+        "    print(path.T)\n")
+
+
+def test_a_demo_says_what_came_when_the_students_function_returns_the_wrong_type(capsys):
+    namespace = _notebook_with(GRADIENT_DESCENT_WITH_A_LIST)
+    namespace.update(np=np, calls=[])
+    exec(DEMO, namespace)      # no traceback: Run All goes on
+    out = capsys.readouterr().out
+    assert out.startswith("this demo could not use what your functions returned "
+                          "(`gradient_descent` returned (ndarray of shape (2,), list of 6 items))"), out
+    assert "AttributeError: 'list' object has no attribute 'T'" in out and out.count("\n") == 1
+    assert namespace["gradient_descent"].__code__.co_name == "gradient_descent"   # put back after the demo
+
+
+def test_a_demo_does_not_run_a_function_whose_test_failed_on_its_type_or_shape(capsys):
+    namespace = _notebook_with(GRADIENT_DESCENT_WITH_A_LIST)
+    namespace.update(np=np, calls=[])
+    code = namespace["gradient_descent"].__code__
+    messages.unusable[code] = "path should be a numpy array of shape (4, 2), got a list of 4 items"
+    try:
+        exec(DEMO, namespace)
+    finally:
+        messages.unusable.pop(code)
+    assert capsys.readouterr().out == (
+        "`gradient_descent` does not pass its visible test yet: path should be a numpy array of shape (4, 2), "
+        "got a list of 4 items. Fix it, then run this cell again\n")
+    assert namespace["calls"] == [1]     # stopped where the function was called, before any plot
+
+
+def test_an_error_inside_the_students_function_is_one_line_in_a_demo(capsys):
+    namespace = _notebook_with("def linear_backward(dZ, A_prev):\n    return dZ @ A_prev\n")
+    namespace.update(np=np)
+    exec("with once_solved('linear_backward'):\n    linear_backward(np.ones((3, 4)), np.ones((2, 4)))", namespace)
+    out = capsys.readouterr().out
+    assert out.startswith("`linear_backward` stopped with ValueError: matmul: Input operand 1 has a mismatch"), out
+    assert "gufunc" not in out and out.endswith("then run this cell again\n")
 
 
 messages_ansi = re.compile(r"\x1b\[[0-9;]*m")
@@ -149,7 +212,23 @@ def test_a_demo_after_a_function_failed_names_the_failure(capsys):
     assert capsys.readouterr().out.startswith("`train_phase_classifier` stopped with a ValueError when it last ran")
 
 
-def test_a_name_missing_inside_the_students_function_is_their_slip_and_goes_through():
+def test_a_name_missing_inside_the_students_function_is_their_slip_and_named_in_one_line(capsys):
     namespace = _notebook_with("def fit_sine(x):\n    return undefined_thing * x")
-    with pytest.raises(NameError):
-        exec("with once_solved('fit_sine'):\n    fit_sine(1.0)", namespace)
+    exec("with once_solved('fit_sine'):\n    fit_sine(1.0)", namespace)
+    assert capsys.readouterr().out.startswith(
+        "`fit_sine` stopped with NameError: name 'undefined_thing' is not defined (line 2")
+
+
+def test_a_likely_mistake_reads_as_a_name_then_a_sentence_not_a_chain_of_colons():
+    from helpers import mistakes
+    entry = {"name": "a sum where a mean was meant",
+             "explain": "the squared errors are added up: the MSE is their mean, so divide by the number of examples."}
+    line = f"{mistakes.PREFIX} {mistakes.sentence(entry)}"
+    assert line == ("Likely mistake: a sum where a mean was meant. The squared errors are added up: the MSE is "
+                    "their mean, so divide by the number of examples.")
+    assert line.count(":") == 2
+    assert mistakes.name_of(line) == "a sum where a mean was meant"
+    # An explanation that opens with code keeps it as written.
+    code_first = mistakes.sentence({"name": "shape transposed", "explain": "dW comes out (n_in, n_out)."}, "dW1")
+    assert code_first == "shape transposed (dW1). dW comes out (n_in, n_out)."
+    assert mistakes.name_of(f"{mistakes.PREFIX} {code_first}") == "shape transposed (dW1)"

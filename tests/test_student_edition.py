@@ -293,7 +293,7 @@ def test_make_check_lists_each_visible_test(edition):
     assert "Error" not in run.stderr and "IPKernelApp" not in run.stdout + run.stderr, run.stderr
     assert "· mse_loss: not solved yet\n" in run.stdout and "Cell In" not in run.stdout, run.stdout
     n_exercises = len(BY_ID["01-gradient-descent"]["exercises"])
-    assert f"0 of {n_exercises} exercises pass; next: `mse_loss` (section " in run.stdout, run.stdout
+    assert f"0 of {n_exercises} exercises pass; next: `mse_loss` in section 1, “" in run.stdout, run.stdout
 
 
 # ---------------------------------------------------------------- no helper solves an exercise

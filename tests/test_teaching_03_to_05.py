@@ -81,6 +81,22 @@ def test_visible_bce_test_catches_averaging_over_every_entry():
 
 
 @pytest.mark.slow
+def test_visible_bce_test_tries_exact_predictions_and_accepts_every_guard():
+    nb = solved(TWO_LAYER)
+    (cell,) = grading_cells_of(nb.nb, "bce_loss")
+    tests = pathlib.Path(__file__).parent
+    for mistake, says in (("no_clipping", "contains NaN or infinity"), ("clips_too_coarsely", "should cost")):
+        ns = nb.fresh_namespace()
+        SolvedNotebook.run((tests / "wrong" / TWO_LAYER / "bce_loss" / f"{mistake}.py").read_text(), ns)
+        with pytest.raises(AssertionError, match=says):
+            SolvedNotebook.run(_visible_part(cell.source), ns)
+    for right in sorted((tests / "right" / TWO_LAYER / "bce_loss").glob("*.py")):   # clipping, + 1e-8, ...
+        ns = nb.fresh_namespace()
+        SolvedNotebook.run(right.read_text(), ns)
+        SolvedNotebook.run(_visible_part(cell.source), ns)
+
+
+@pytest.mark.slow
 def test_l2_demo_reaches_underfitting_and_its_text_quotes_it():
     nb = solved(TWO_LAYER)
     summary = nb.namespace["l2_summary"]           # (lambda, training loss, test loss, |W|^2)
