@@ -186,7 +186,8 @@ class CheckFailed(AssertionError):
 # cell (``helpers.checks.once_solved``) does not run them but says this line.
 unusable = {}
 # The source of the cell running now (IPython's ``pre_run_cell``), to tell a test cell's own code
-# from the student's.
+# from the student's: only its visible part, never what follows ``### BEGIN HIDDEN TESTS`` (student
+# code could read this module while a hidden test calls it).
 running_cell = ""
 
 
@@ -264,7 +265,14 @@ def _called_functions(source, namespace):
 def _before_cell(info=None):
     global checks_run, running_cell
     checks_run = 0
-    running_cell = getattr(info, "raw_cell", "") or ""
+    running_cell = visible_part(getattr(info, "raw_cell", "") or "")
+
+
+def visible_part(source):
+    """The lines of a cell above its ``### BEGIN HIDDEN TESTS`` line (all of them when it has none)."""
+    lines = source.splitlines(keepends=True)
+    at = next((k for k, line in enumerate(lines) if line.strip().upper().startswith("### BEGIN HIDDEN TESTS")), len(lines))
+    return "".join(lines[:at])
 
 
 def _after_cell(result):

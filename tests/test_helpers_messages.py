@@ -20,6 +20,10 @@ CELLS = [
     ("demo", "fig, axes = plt.subplots(2, 2)\nwith once_solved('sine_regression'):\n"
              "    axes[0, 0].plot(fit_sine([1.0], [2.0])([1.0]))", {}),
     ("demo needing a result", "with once_solved('fit_sine'):\n    print(sine_model.params)", {}),
+    ("peek", "import helpers.messages as course_messages\ndef peek():\n    return course_messages.running_cell", {}),
+    ("test with hidden tests", "seen = peek()\n### BEGIN HIDDEN TESTS\nSECRET_EXPECTED = 42\nseen_hidden = peek()\n"
+                               "### END HIDDEN TESTS", {}),
+    ("what student code saw", "print(repr(seen_hidden))", {}),
     ("last", "print('the end')", {}),
 ]
 
@@ -72,3 +76,10 @@ def test_a_demo_needing_what_an_unsolved_exercise_makes_names_the_function_to_wr
     assert out.output_type == "stream"
     assert out.text == ("not solved yet: write `fit_sine` above, then run the cells from there down to this one "
                         "(this one needs `sine_model`, which they make)\n")
+
+
+def test_student_code_cannot_read_a_hidden_test_through_the_course_helpers(executed):
+    """helpers.messages keeps the running cell's source to name the tested function: only its visible part."""
+    seen = "".join(o.get("text", "") for o in executed["what student code saw"])
+    assert "seen = peek()" in seen
+    assert "SECRET_EXPECTED" not in seen and "HIDDEN" not in seen
