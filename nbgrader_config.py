@@ -38,3 +38,7 @@ from nbgrader.converters import GenerateAssignment  # noqa: E402
 
 c.GenerateAssignment.preprocessors = GenerateAssignment.class_traits()["preprocessors"].default() + [
     "autograder.run_all.TagCellsThatMayRaise"]
+
+# Feedback pages without nbconvert's whole-page BeautifulSoup pass, about half the cost of a page
+# (autograder/feedback_page.py); the same page otherwise.
+c.GenerateFeedback.exporter_class = "autograder.feedback_page.FeedbackHTMLExporter"
