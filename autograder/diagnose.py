@@ -42,6 +42,7 @@ from autograder.judge import verdict
 from helpers import structural
 from helpers.evidence import decode
 from helpers.mistakes import _NUMBER, DATA, PREFIX, sentence
+from helpers.mistakes import matches as mistakes_matches
 from helpers.mistakes import name_of as mistakes_name_of
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -121,8 +122,9 @@ def _names_by_stop(stop):
     part, an exception, or a visible check that states a fact without numbers ("... should raise
     ValueError"). A visible check that prints values is named in the student's kernel already, from
     ``helpers/mistakes.json`` (exact values at full precision); its printed message, rounded, could
-    stand for several mistakes (a relative error of 1 for a flipped sign and for zeros)."""
-    if not isinstance(stop, dict):
+    stand for several mistakes (a relative error of 1 for a flipped sign and for zeros). A stop
+    that mistakes of other kinds share (``"shared"``, marked by ``fingerprints.build``) names none."""
+    if not isinstance(stop, dict) or stop.get("shared"):
         return False
     if stop.get("hidden") or not stop.get("check"):
         return True
@@ -136,6 +138,11 @@ def same_stop(mine, theirs):
         return False
     return all(math.isclose(x, y, rel_tol=1e-5, abs_tol=1e-12) or (math.isnan(x) and math.isnan(y))
                for x, y in zip(a[2], b[2]))
+
+
+def same_mistake_text(a, b):
+    """Whether two catalogue entries get the same line: the same sentence, or a shared general kind."""
+    return sentence(a) == sentence(b) or (a["kind"] == b["kind"] and a["kind"] in catalogue.kinds())
 
 
 def _entry_diagnosis(entry, how):
@@ -390,9 +397,28 @@ def visible_data(all_fingerprints, corpus=catalogue.CORPUS):
                 item = {"mistake": ident, "value": obs["value"], "tokens": obs["tokens"]}
                 if item not in checks.setdefault(obs["key"], []):
                     checks[obs["key"]].append(item)
+    checks = {key: _telling(key, items, entries) for key, items in checks.items()}
+    checks = {key: items for key, items in checks.items() if items}
     used = sorted({item["mistake"] for items in checks.values() for item in items})
     return {"mistakes": {i: {k: entries[i][k] for k in ("name", "explain", "kind")} for i in used if i in entries},
             "kinds": catalogue.kinds(), "checks": dict(sorted(checks.items()))}
+
+
+def _telling(key, items, entries):
+    """The observations of one visible check that can name their mistake.
+
+    Where two mistakes of different kinds show the same value at a check (a relative error of 1
+    for zeros and for a flipped sign), a student showing it is named by neither
+    (``helpers.mistakes.diagnose``); kept, either would name the other's answers alone as soon as
+    the other is not in the collection, and a wrong name is worse than none.
+    """
+    def same(a, b):
+        ea, eb = entries.get(a["mistake"]), entries.get(b["mistake"])
+        return ea is None or eb is None or same_mistake_text(ea, eb)
+
+    return [item for item in items
+            if not any(other is not item and not same(item, other) and mistakes_matches({**item, "key": key}, {**other, "key": key})
+                       for other in items)]
 
 
 def build(root=ROOT, assignments=None, corpus=catalogue.CORPUS, hidden_only=False, log=print):

@@ -6,8 +6,9 @@ solved namespace and the exercise's test cells run again, with the visible check
 instead of raising (so the hidden part runs too). Kept per wrong implementation:
 
 - ``cells``: ``{grade_id: [record, ...]}``, the evidence records of the hidden tests;
-- ``visible``: the observations (``helpers.mistakes.observe``) of every visible check it failed in
-  the visible part of a test cell: only these go into ``helpers/mistakes.json``, which students have;
+- ``visible``: the observation (``helpers.mistakes.observe``) of each test cell's first failed
+  check, where that is in the cell's visible part (where a kernel stops): only these go into
+  ``helpers/mistakes.json``, which students have;
 - ``stops``: ``{grade_id: {"error": exception name, "text": its message, "check": bool,
   "hidden": bool or None}}``, the failure at which each failed cell stops in a student's kernel:
   its first failed check (``check``; ``hidden`` when it sits in the cell's hidden part), or the
@@ -39,7 +40,7 @@ from autograder.reference import write_cache
 
 HELPERS = pathlib.Path(__file__).resolve().parents[1] / "helpers"
 # Part of the cache key: raise it when a change here changes what a fingerprint holds.
-VERSION = 4
+VERSION = 6
 _TEST_ID = re.compile(r"^test_(?P<ex>.+?)(_\d+)?$")
 
 
@@ -53,6 +54,7 @@ def digest(source_nb, wrong):
     """A hash of everything a fingerprint depends on."""
     h = hashlib.sha256(f"fingerprints {VERSION}".encode())
     h.update(pathlib.Path(source_nb).read_bytes())
+    h.update(catalogue.TOML.read_bytes())  # the kinds decide which stops are shared
     for path in sorted(HELPERS.rglob("*.py")) + list(wrong):
         h.update(str(path.name).encode())
         h.update(path.read_bytes())
@@ -148,7 +150,11 @@ def copy_namespace(namespace):
 def _observing(namespace, observed, hidden, first):
     """Replace the visible checks in ``namespace`` by versions that note a failure and go on.
 
-    Only a failure in the visible part of a test cell is noted in ``observed``: ``hidden`` holds
+    Only a cell's first failure is noted in ``observed``, and only in the visible part of a test
+    cell. A kernel stops at the first failure, so a student sees a later check fail only after
+    passing the earlier one that this wrong implementation fails: a later check's wrong value would
+    name a mistake the student has just shown not to make (a forward that ignores ``activation``
+    also accepts an unknown name, but a student stopped only by the unknown name uses it). ``hidden`` holds
     the line numbers of the running cell's hidden part (the caller refills it for each cell), and
     what a check sees there must never reach ``helpers/mistakes.json``, which students have.
     ``first`` (emptied by the caller for each cell) keeps the cell's first failure, hidden or not,
@@ -166,8 +172,9 @@ def _observing(namespace, observed, hidden, first):
             try:
                 return _check(*args, **kwargs)
             except AssertionError as err:
-                if not first:
-                    first.update(stop_of(err), check=True, hidden=_cell_line() in hidden)
+                if first:  # a kernel never gets here: see the docstring
+                    return None
+                first.update(stop_of(err), check=True, hidden=_cell_line() in hidden)
                 bound = _sig.bind(*args, **kwargs)
                 bound.apply_defaults()
                 found = mistakes.observe(_name, dict(bound.arguments))
@@ -297,7 +304,29 @@ def build(source_nb, assignment, corpus=catalogue.CORPUS, log=None):
         if log:
             log(f"  {ident}: {sum(len(r) for r in found['cells'].values())} records, "
                 f"{len(found['visible'])} visible failures")
+    _mark_shared_stops(result["wrong"], catalogue.entries(corpus, assignment))
     return result
+
+
+def _mark_shared_stops(wrong, entries):
+    """Mark (``"shared": True``) each stop that a mistake of another kind stops at too.
+
+    Such a stop names neither mistake (``autograder.diagnose``): a generic message ("the fit
+    differs from the docstring's recipe") is where several initialisation mistakes stop. Marked
+    here, from the whole collection, it stays unnamed when one of them is left out too.
+    """
+    from autograder.diagnose import same_mistake_text, same_stop  # (diagnose imports this module)
+
+    by_cell = {}
+    for ident, fp in wrong.items():
+        for gid, stop in fp.get("stops", {}).items():
+            by_cell.setdefault(gid, []).append((ident, stop))
+    for stops in by_cell.values():
+        for ident, stop in stops:
+            if any(other != ident and ident in entries and other in entries and
+                   not same_mistake_text(entries[ident], entries[other]) and same_stop(stop, theirs)
+                   for other, theirs in stops):
+                stop["shared"] = True
 
 
 def store(root, assignment, source_nb, result, corpus=catalogue.CORPUS):
