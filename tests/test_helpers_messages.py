@@ -2,12 +2,10 @@
 first and alone, one line when the checks pass, and Run All going on past tagged cells."""
 import re
 
-import nbformat
 import pytest
-from nbclient import NotebookClient
 
-ANSI = re.compile(r"\x1b\[[0-9;]*m")
-TAG = {"tags": ["raises-exception"]}
+from kernel_cells import ANSI, TAG, run
+from kernel_cells import error as _one_error
 
 CELLS = [
     ("setup", "import matplotlib.pyplot as plt\n%matplotlib inline\n"
@@ -30,17 +28,11 @@ CELLS = [
 
 @pytest.fixture(scope="module")
 def executed(tmp_path_factory):
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell(source, metadata=dict(meta)) for _, source, meta in CELLS]
-    NotebookClient(nb, timeout=60, kernel_name="python3",
-                   resources={"metadata": {"path": str(tmp_path_factory.mktemp("nb"))}}).execute()
-    return {name: cell.outputs for (name, _, _), cell in zip(CELLS, nb.cells)}
+    return run(CELLS, tmp_path_factory.mktemp("nb"))
 
 
 def _error(outputs):
-    errors = [o for o in outputs if o.output_type == "error"]
-    assert len(errors) == 1, outputs
-    return [ANSI.sub("", line) for line in errors[0].traceback]
+    return _one_error(outputs)[1]
 
 
 def test_an_unsolved_exercise_is_one_line_naming_the_function(executed):

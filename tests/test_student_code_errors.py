@@ -3,14 +3,11 @@ the course's message (what was expected, the error in one line, the likely mista
 error of its own type, so nbgrader still gives the cell zero; a demo that needs a function whose
 result has the wrong type says so in one line; Run All (nbclient without allow_errors, which stops
 where JupyterLab stops) reaches the end."""
-import re
-
-import nbformat
 import pytest
-from nbclient import NotebookClient
 
-ANSI = re.compile(r"\x1b\[[0-9;]*m")
-TAG = {"tags": ["raises-exception"]}   # what nbgrader's release gives solution and test cells
+from kernel_cells import TAG, run
+from kernel_cells import error as _error
+
 
 CELLS = [
     ("setup", "import numpy as np\nfrom helpers.checks import check_shape, check_true, check_type, once_solved", {}),
@@ -39,17 +36,7 @@ CELLS = [
 
 @pytest.fixture(scope="module")
 def executed(tmp_path_factory):
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell(source, metadata=dict(meta)) for _, source, meta in CELLS]
-    NotebookClient(nb, timeout=60, kernel_name="python3",
-                   resources={"metadata": {"path": str(tmp_path_factory.mktemp("nb"))}}).execute()
-    return {name: cell.outputs for (name, _, _), cell in zip(CELLS, nb.cells)}
-
-
-def _error(outputs):
-    errors = [o for o in outputs if o.output_type == "error"]
-    assert len(errors) == 1, outputs
-    return errors[0], [ANSI.sub("", line) for line in errors[0].traceback]
+    return run(CELLS, tmp_path_factory.mktemp("nb"))
 
 
 def _printed(outputs):
