@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 ASSIGNMENTS := $(notdir $(wildcard source/*))
 ROOT_FLAG   := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: setup lab test release student-edition grade bench mistakes clean
+.PHONY: setup lab test release student-edition grade bench mistakes ising-samples clean
 
 setup: $(VENV)/.installed
 
@@ -43,6 +43,11 @@ grade: setup
 # to students): rerun after changing a notebook, a helper or tests/wrong/ (a test says when).
 mistakes: setup
 	$(PY) -m autograder.diagnose build
+
+# helpers/ising_samples/: the lattices notebook 05 samples, shipped so that no run samples them
+# again: rerun after changing helpers/ising*.py or the notebook's data cells (a test says when).
+ising-samples: setup
+	$(PY) -m autograder.ising_samples
 
 bench: setup
 	status=0; for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || status=1; done; exit $$status

@@ -1,10 +1,12 @@
 """The Ising sampler against exact results, its input checks, and the cached data-set builder."""
 import ast
 import builtins
+import hashlib
 import importlib
 import inspect
 import importlib.util
 import itertools
+import json
 import pathlib
 import pkgutil
 import types
@@ -155,6 +157,42 @@ def test_dataset_is_cached_and_grouped_by_temperature(tmp_path, monkeypatch, cap
     other, _ = ising_data.ising_configurations(8, temps, 6, np.random.default_rng(1), n_chains=3, progress=False)
     assert not np.array_equal(other, spins)
     assert len(list((tmp_path / "ising" / ising_data.data_version()).glob("*.npz"))) == 2
+
+
+def test_the_shipped_samples_are_for_this_sampler_and_are_what_it_draws():
+    """helpers/ising_samples/ holds one folder, of the current data version (else: rebuild it with
+    `make ising-samples`); its smallest data set is bit for bit what its recipe samples now."""
+    shipped = ising_data.shipped_dir()
+    assert sorted(shipped.parent.iterdir()) == [shipped], "stale shipped Ising samples: run `make ising-samples`"
+    files = sorted(shipped.glob("*.npz"), key=lambda p: p.stat().st_size)
+    assert len(files) >= 3
+    with np.load(files[0]) as data:
+        recipe, spins, temps = json.loads(str(data["recipe"])), data["spins"], data["temperatures"]
+    assert files[0].name == f"ising-L{recipe['size']}-" + hashlib.sha256(
+        json.dumps(recipe, sort_keys=True).encode()).hexdigest()[:20] + ".npz"
+    again, again_temps = ising_data.sample_recipe(recipe)
+    assert again.dtype == spins.dtype == np.int8 and np.array_equal(again, spins) and np.array_equal(again_temps, temps)
+
+
+def test_a_shipped_data_set_is_loaded_before_any_cache(tmp_path, monkeypatch):
+    """A recipe the course ships is never sampled, whatever the caches hold (here: nothing)."""
+    monkeypatch.setenv("BACKPROP_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(ising_data.tempfile, "gettempdir", lambda: str(tmp_path / "tmp"))
+    with np.load(min(ising_data.shipped_dir().glob("*.npz"), key=lambda p: p.stat().st_size)) as data:
+        recipe, spins = json.loads(str(data["recipe"])), data["spins"]
+    monkeypatch.setattr(ising_data, "_sample", lambda *a: pytest.fail("sampled a shipped data set"))
+
+    class Seed:  # a generator whose one draw is the recipe's seed
+        def integers(self, high):
+            return recipe["seed"]
+
+    monkeypatch.setattr(ising_data, "_require_rng", lambda rng: None)
+    kwargs = dict(n_chains=recipe["chains"], equilibration_sweeps=recipe["equilibration"],
+                  spacing_sweeps=recipe["spacing"], progress=False)
+    got, _ = ising_data.ising_configurations(recipe["size"], [float(t) for t in recipe["temperatures"]], recipe["n"],
+                                             Seed(), **kwargs)
+    assert np.array_equal(got, spins)
+    assert not list(tmp_path.rglob("*.npz"))
 
 
 def _ising_data_copy(folder, sampler_source):

@@ -65,6 +65,14 @@ def test_untouched_release_fails_only_in_test_cells(graded_course, assignment):
                 pytest.fail(f"cell {i} (not a test) raised {out.ename}: {out.evalue}")
 
 
+def test_no_notebook_samples_data_the_course_ships(graded_course):
+    """Every run above started with empty data caches: the Monte Carlo lattices notebook 05 loads all
+    come from helpers/ising_samples/, none was sampled again (rebuild it: `make ising-samples`)."""
+    root, _ = graded_course
+    sampled = sorted(str(p.relative_to(root)) for p in root.rglob("*.npz"))
+    assert not sampled, f"sampled although not shipped: {sampled}"
+
+
 # nbgrader's feedback template heads each notebook with "<notebook> (Score: X / Y)".
 # "(Score: 25.0 / 27.0)", or with written answers waiting: "(Score: 25.0 + 2.0 pending (hand grading) / 27.0)".
 FEEDBACK_SCORE = re.compile(r"\(Score: ([\d.]+)(?: \+ ([\d.]+) pending \(hand grading\))? / ([\d.]+)\)")
