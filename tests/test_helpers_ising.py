@@ -165,7 +165,11 @@ def test_the_shipped_samples_are_for_this_sampler_and_are_what_it_draws():
     shipped = ising_data.shipped_dir()
     assert sorted(shipped.parent.iterdir()) == [shipped], "stale shipped Ising samples: run `make ising-samples`"
     files = sorted(shipped.glob("*.npz"), key=lambda p: p.stat().st_size)
-    assert len(files) >= 3
+    assert len(files) >= 3 and sorted(shipped.iterdir()) == sorted(files)
+    for path in files:  # data only: +/-1 spins, their temperatures, the recipe
+        with np.load(path) as data:
+            assert sorted(data.files) == ["recipe", "spins", "temperatures"], path.name
+            assert set(np.unique(data["spins"])) == {-1, 1}, path.name
     with np.load(files[0]) as data:
         recipe, spins, temps = json.loads(str(data["recipe"])), data["spins"], data["temperatures"]
     assert files[0].name == f"ising-L{recipe['size']}-" + hashlib.sha256(

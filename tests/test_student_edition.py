@@ -53,8 +53,11 @@ def test_it_holds_the_notebooks_helpers_and_student_files_only(edition):
     for assignment in built_assignments():
         notebook = release_path(assignment)
         assert (edition / assignment / notebook.name).read_bytes() == notebook.read_bytes()
-    # The modules and the generated mistakes.json (wrong values at visible checks only).
+    # The modules, the generated mistakes.json (wrong values at visible checks only) and the
+    # shipped Ising lattices (data, no code).
     helper_files = {p.name for p in (ROOT / "helpers").iterdir() if p.is_file() and p.suffix in (".py", ".json")}
+    helper_files.add("ising_samples")
+    assert {p.suffix for p in (edition / "helpers" / "ising_samples").rglob("*") if p.is_file()} == {".npz"}
     assert {p.name for p in (edition / "helpers").iterdir()} == helper_files
     for path in _files(edition):
         assert not path.startswith(("source/", "tests/", "autograder/", "course/")), path
@@ -193,6 +196,8 @@ def test_only_boilerplate_counts_as_saying_nothing():
 def _lines_of(path):
     if path.suffix == ".ipynb":
         return [line.strip() for cell in read(path).cells for line in cell.source.splitlines()]
+    if path.suffix == ".npz":  # arrays of +/-1 spins (checked to be only that in test_helpers_ising)
+        return []
     return [line.strip() for line in path.read_text().splitlines()]
 
 
