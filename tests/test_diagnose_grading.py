@@ -133,3 +133,18 @@ def test_an_untouched_release_gets_no_likely_mistake(graded):
     rows = [r for r in csv.DictReader(open(blank / "grades.csv")) if r["student"] == "blank"]
     assert {r["assignment"] for r in rows} >= set(built_assignments()), rows
     assert [(r["assignment"], r["likely_mistakes"]) for r in rows if r["likely_mistakes"]] == []
+
+
+@pytest.mark.slow
+def test_our_grader_gives_the_solution_full_marks_and_every_release_zero(graded):
+    """Through the sandbox and the judge: the untouched release of every assignment scores 0, the
+    solution of 03 every autograded point (written answers wait for hand grading)."""
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{graded / 'gradebook.db'}") as gb:
+        blank = {a: gb.find_submission(a, "blank").score for a in built_assignments()}
+        right = gb.find_submission(ASSIGNMENT, "right")
+        written = sum(g.max_score for nb in right.notebooks for g in nb.grades if g.cell.cell_type == "markdown")
+        right_score, right_max = right.score, right.max_score
+    assert blank == {a: 0 for a in built_assignments()}
+    assert written > 0 and right_score == right_max - written

@@ -18,7 +18,7 @@ from system_tools import require_tool
 from nbgrader.api import Gradebook
 
 import grading_course as gc
-from course import built_assignments, release_path, source_path
+
 
 pytestmark = pytest.mark.slow
 
@@ -121,32 +121,6 @@ def test_refuses_without_bwrap_unless_told(tmp_path):
                             capture_output=True, text=True)
     assert result.returncode == 2
     assert "bubblewrap" in result.stderr and "--no-sandbox" in result.stderr
-
-
-@pytest.mark.skipif(not built_assignments(), reason="no course notebook written yet")
-def test_a_real_course_notebook_through_the_sandbox(tmp_path):
-    """The solution of the first real notebook scores full marks, its release zero."""
-    require_tool(shutil.which("bwrap"), "bubblewrap")
-    assignment = built_assignments()[0]
-    root = tmp_path / "course"
-    (root / "source").mkdir(parents=True)
-    shutil.copytree(source_path(assignment).parent, root / "source" / assignment)
-    shutil.copy(gc.ROOT / "nbgrader_config.py", root)
-    subprocess.run([sys.executable, "-m", "nbgrader", "generate_assignment", assignment, "--force",
-                    "--log-level=ERROR"], cwd=root, env=gc.env(), check=True, capture_output=True)
-    name = source_path(assignment).name
-    for student, path in (("solution", source_path(assignment)), ("release", release_path(assignment))):
-        (root / "submitted" / student / assignment).mkdir(parents=True)
-        shutil.copy(path if path.exists() else root / "release" / assignment / name,
-                    root / "submitted" / student / assignment / name)
-    result = subprocess.run([sys.executable, "-m", "autograder", "grade", assignment, "--quiet", "--no-feedback"],
-                            cwd=root, env=gc.env(), capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gb:
-        got = {s.student.id: s for s in gb.assignment_submissions(assignment)}
-        written = sum(g.max_score for nb in got["solution"].notebooks for g in nb.grades if g.cell.cell_type == "markdown")
-        assert got["solution"].score == got["solution"].max_score - written  # written answers: by hand
-        assert got["release"].score == 0
 
 
 def test_a_serving_worker_that_dies_is_replaced_and_keeps_nothing(tmp_path):
