@@ -389,10 +389,15 @@ def inputs_digest(root=ROOT, corpus=catalogue.CORPUS):
 
 
 def visible_data(all_fingerprints, corpus=catalogue.CORPUS):
-    """The contents of ``helpers/mistakes.json``: wrong values at visible checks, and what they mean."""
+    """The contents of ``helpers/mistakes.json``: wrong values at visible checks, and what they mean.
+
+    Grader-only exercises (``catalogue.grader_only``) are left out: the student can read this file.
+    """
     entries, checks = catalogue.entries(corpus), {}
     for found in all_fingerprints:
         for ident, fp in found["wrong"].items():
+            if catalogue.is_grader_only(ident):
+                continue
             for obs in fp["visible"]:
                 item = {"mistake": ident, "value": obs["value"], "tokens": obs["tokens"]}
                 if item not in checks.setdefault(obs["key"], []):

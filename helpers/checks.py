@@ -154,7 +154,16 @@ def check_unchanged(name, before, after, hint=None):
 
 
 class _NotUsable(Exception):
-    """Raised inside a demo by a function whose visible test failed on its result's type or shape."""
+    """Raised inside a demo by a function whose visible test failed."""
+
+
+def _copied(value):
+    """A copy of an array, or of a dict whose values are arrays (a params dict); anything else as it is."""
+    if isinstance(value, np.ndarray):
+        return value.copy()
+    if isinstance(value, dict) and value and all(isinstance(v, np.ndarray) for v in value.values()):
+        return {k: v.copy() for k, v in value.items()}
+    return value
 
 
 class once_solved:
@@ -165,8 +174,8 @@ class once_solved:
     started, so no empty axes are shown, and Run All goes on:
 
     - a function that still raises NotImplementedError: not solved yet, write it;
-    - a function whose visible test failed on the type or shape of its result (a list where an
-      array is asked for): the demo does not run it, and says what was expected and what came;
+    - a function whose visible test failed, for whatever reason (a list where an array is asked
+      for, a theta0 changed in place): the demo does not run it, and says why in one line;
     - an error raised inside one of ``functions`` (or what they call): the function, the error in
       one line and the line of the student's code;
     - an error in the demo's own code after one of ``functions`` returned: what it returned, and
@@ -192,13 +201,16 @@ class once_solved:
         return self
 
     def _watched(self, name, function):
-        """``function``, refused when its test failed on its result's type or shape, and with the
-        kind of each result noted (``returned``) while the demo runs."""
+        """``function``, refused when its visible test failed, given copies of the arrays (and
+        dicts of arrays) it is passed, so that one call cannot change what the demo's next call
+        starts from, and with the kind of each result noted (``returned``) while the demo runs."""
         @functools.wraps(function)
         def watched(*args, **kwargs):
             if self.active and function.__code__ in messages.unusable:
                 raise _NotUsable(f"`{name}` does not pass its visible test yet: "
                                  f"{messages.unusable[function.__code__]}. Fix it, then run this cell again")
+            if self.active:
+                args, kwargs = [_copied(a) for a in args], {k: _copied(v) for k, v in kwargs.items()}
             result = function(*args, **kwargs)
             if self.active:
                 self.returned[name] = code_errors.value_text(result)

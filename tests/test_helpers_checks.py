@@ -140,6 +140,17 @@ def test_a_demo_does_not_run_a_function_whose_test_failed_on_its_type_or_shape(c
     assert namespace["calls"] == [1]     # stopped where the function was called, before any plot
 
 
+def test_a_demo_gives_the_students_function_copies_of_its_arrays(capsys):
+    """A function that changes its arguments in place cannot change what the demo's next call starts from."""
+    namespace = _notebook_with("def step(theta, params):\n    theta -= 1.0\n    params['W'] += 1.0\n"
+                               "    return theta\n")
+    namespace.update(np=np, start=np.zeros(2), params={"W": np.zeros(2)})
+    exec("with once_solved('step'):\n    first = step(start, params)\n    second = step(start, params)", namespace)
+    assert np.array_equal(namespace["start"], [0.0, 0.0]) and np.array_equal(namespace["params"]["W"], [0.0, 0.0])
+    assert np.array_equal(namespace["second"], [-1.0, -1.0])
+    assert capsys.readouterr().out == ""
+
+
 def test_an_error_inside_the_students_function_is_one_line_in_a_demo(capsys):
     namespace = _notebook_with("def linear_backward(dZ, A_prev):\n    return dZ @ A_prev\n")
     namespace.update(np=np)
