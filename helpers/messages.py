@@ -229,8 +229,10 @@ running_cell = ""
 
 
 def _tested_function(source, namespace):
-    """The student's function a test cell tests: the last one its visible part calls, or None."""
-    names = _called_functions(source, namespace)
+    """The student's function a test cell tests, or None: of the notebook's functions its visible
+    part calls, the one defined last. A test cell follows its exercise, so the functions it uses
+    besides (``forward`` in a test of ``backward``, a loss the notebook gives) were defined before."""
+    names = in_defined_order(_called_functions(source, namespace), namespace)
     function = namespace[names[-1]] if names else None
     return function if hasattr(function, "__code__") else None
 
@@ -360,6 +362,11 @@ def _after_cell(result):
     shell = _shell()
     if shell is not None and _is_test_cell(result.info.raw_cell or ""):
         _note_tested(result.info.raw_cell, shell.user_ns, error)
+    if shell is not None and _is_test_cell(result.info.raw_cell or ""):
+        for name in _called_functions(result.info.raw_cell, shell.user_ns):
+            if name in syntax_errors:
+                print(f"{RED}note:{RESET} the cell that defines `{name}` has {syntax_errors[name]}, so this test ran "
+                      f"the `{name}` from before: fix that line and run that cell, then this one")
     if checks_run and result.success:
         names = in_defined_order(_called_functions(result.info.raw_cell, shell.user_ns), shell.user_ns) \
             if shell is not None else []

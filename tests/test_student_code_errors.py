@@ -5,7 +5,7 @@ result has the wrong type says so in one line; Run All (nbclient without allow_e
 where JupyterLab stops) reaches the end."""
 import pytest
 
-from kernel_cells import TAG, run
+from kernel_cells import ANSI, TAG, run
 from kernel_cells import error as _error
 
 
@@ -44,6 +44,15 @@ CELLS = [
     ("syntax error", "def broken(x):\n    y = x +\n    return y", TAG),
     ("syntax error test", "check_true(broken(1.0) == 1.0, 'broken(1) is 1')", TAG),
     ("syntax error demo", "with once_solved('broken'):\n    broken(1.0)", {}),
+    # A test cell that uses a function the notebook gave before the exercise, after the exercise's.
+    ("given", "def given(x):\n    return x", {}),
+    ("answer", "def answer(x):\n    return 2 * x", TAG),
+    ("answer test", "value = answer(1.0)\ncheck_true(given(value) == 1.0, 'answer(1) is 1')", TAG),
+    ("answer demo", "with once_solved('answer'):\n    print(answer(1.0))", {}),
+    # A function that worked, then its cell was edited into a syntax error: the test runs the old one.
+    ("twice", "def twice(x):\n    return 2 * x", TAG),
+    ("twice broken", "def twice(x):\n    return 2 *\n", TAG),
+    ("twice test", "check_true(twice(1.0) == 2.0, 'twice(1) is 2')", TAG),
     ("last", "print('the end')", {}),
 ]
 
@@ -114,3 +123,13 @@ def test_a_syntax_error_in_a_solution_cell_is_named_where_its_function_is_needed
     assert lines[0] == ("the cell that defines `broken` has a SyntaxError at line 2 (invalid syntax): "
                         "fix that line and run that cell, then this one"), lines
     assert _printed(executed["syntax error demo"]) == lines[0] + "\n"
+
+
+def test_the_function_a_test_cell_tests_is_the_one_defined_last(executed):
+    assert _printed(executed["answer demo"]).startswith("`answer` does not pass its visible test yet: answer(1) is 1.")
+
+
+def test_a_test_that_ran_the_version_from_before_a_syntax_error_says_so(executed):
+    printed = ANSI.sub("", _printed(executed["twice test"]))
+    assert "note: the cell that defines `twice` has a SyntaxError at line 2 (invalid syntax), so this test ran " \
+           "the `twice` from before" in printed, printed
