@@ -253,6 +253,9 @@ def _show_error(shell, etype, value, tb, tb_offset=None):
     traceback for anything else. Either way the cell fails, so nbgrader gives a test cell zero."""
     if issubclass(etype, NotImplementedError):
         return _show_not_solved(shell, etype, value, tb, tb_offset)
+    if issubclass(etype, SyntaxError):
+        shell._showtraceback(etype, value, _render(syntax_error_lines(value), None))
+        return None
     from helpers import code_errors
     note_failure(value)
     test_cell = _is_test_cell(running_cell)
@@ -265,6 +268,20 @@ def _show_error(shell, etype, value, tb, tb_offset=None):
     else:
         shell.showtraceback((etype, value, tb), tb_offset=tb_offset, running_compiled_code=True)
     return None
+
+
+def syntax_error_lines(error):
+    """A SyntaxError as the course shows it: what and where in this cell (no IPython cell number),
+    then the line with a caret under the place Python points at."""
+    where = f" at line {error.lineno} of this cell" if error.lineno else ""
+    lines = [f"{type(error).__name__}{where}: {error.msg}"]
+    text = (error.text or "").rstrip("\n")
+    if text.strip():
+        indent = len(text) - len(text.lstrip())
+        lines.append("    " + text.strip())
+        if error.offset and error.offset > indent:
+            lines.append("    " + " " * (error.offset - 1 - indent) + "^")
+    return lines
 
 
 def _show_not_solved(shell, etype, value, tb, tb_offset=None):
@@ -374,9 +391,10 @@ def _after_cell(result):
         print(f"{GREEN}✓{RESET} the visible tests pass{whose} (hidden tests decide the points when graded)")
 
 
-# The errors ``_show_error`` sees (NotImplementedError is a RuntimeError); others, such as a
-# student's own ``assert`` or a failed check, keep IPython's display.
-HANDLED = (ArithmeticError, AttributeError, LookupError, NameError, TypeError, ValueError, RuntimeError)
+# The errors ``_show_error`` sees (NotImplementedError is a RuntimeError; a cell that does not parse
+# raises SyntaxError before it runs); others, such as a student's own ``assert`` or a failed check,
+# keep IPython's display.
+HANDLED = (ArithmeticError, AttributeError, LookupError, NameError, TypeError, ValueError, RuntimeError, SyntaxError)
 
 
 def install():

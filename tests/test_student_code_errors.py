@@ -133,3 +133,10 @@ def test_a_test_that_ran_the_version_from_before_a_syntax_error_says_so(executed
     printed = ANSI.sub("", _printed(executed["twice test"]))
     assert "note: the cell that defines `twice` has a SyntaxError at line 2 (invalid syntax), so this test ran " \
            "the `twice` from before" in printed, printed
+
+
+def test_a_syntax_error_reads_with_its_line_in_the_cell_not_ipythons_cell_number(executed):
+    error, lines = _error(executed["syntax error"])
+    assert error.ename == "SyntaxError"
+    assert lines[:2] == ["SyntaxError at line 2 of this cell: invalid syntax", "    y = x +"], lines
+    assert lines[2].strip() == "^" and not any("Cell In" in line for line in lines)
