@@ -153,8 +153,10 @@ def _note_syntax(source, error):
             syntax_errors.pop(name, None)
         else:
             text = f" ({error.msg})" if getattr(error, "msg", None) else ""
-            syntax_errors[name] = f"a {type(error).__name__} at line {error.lineno}{text}" if error.lineno \
-                else f"a {type(error).__name__}{text}"
+            kind = type(error).__name__
+            article = "an" if kind[0] in "AEIOU" else "a"
+            syntax_errors[name] = f"{article} {kind} at line {error.lineno}{text}" if error.lineno \
+                else f"{article} {kind}{text}"
 
 
 def not_defined_line(name):
