@@ -16,13 +16,12 @@ from helpers import code_errors, messages, mistakes
 messages.install()
 
 
-def _fail(what, expected=None, got=None, hint=None, kind="value"):
-    """The one place a failed check is built and raised (``expected``/``got`` None: a plain statement).
-    ``kind``: "type" or "shape" when what came back cannot be used as it is (see ``once_solved``)."""
+def _fail(what, expected=None, got=None, hint=None):
+    """The one place a failed check is built and raised (``expected``/``got`` None: a plain statement)."""
     message = what if expected is None and got is None else f"{what}\n  expected: {expected}\n  got:      {got}"
     if hint:
         message += f"\n  hint:     {hint}"
-    raise messages.CheckFailed(message + mistakes.likely_line(), kind=kind)
+    raise messages.CheckFailed(message + mistakes.likely_line())
 
 
 def _kind_of(value):
@@ -49,7 +48,7 @@ def _as_float_array(name, value, hint):
         return np.asarray(value, dtype=float)
     except (TypeError, ValueError):
         _fail(f"{name} cannot be read as numbers.", "numbers, or an array of numbers",
-              f"{type(value).__name__} {_short(value)}", _type_hint(value) or hint, kind="type")
+              f"{type(value).__name__} {_short(value)}", _type_hint(value) or hint)
 
 
 def _counted(check):
@@ -96,7 +95,7 @@ def check_type(name, value, expected_type, hint=None):
     if not isinstance(value, expected_type):
         names = expected_type if isinstance(expected_type, tuple) else (expected_type,)
         _fail(f"{name} has the wrong type.", " or ".join(t.__name__ for t in names),
-              type(value).__name__, hint, kind="type")
+              type(value).__name__, hint)
 
 
 @_counted
@@ -104,7 +103,7 @@ def check_float(name, value, hint=None):
     """A plain Python float (losses are returned as floats, not 0-d or 1-element arrays)."""
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (float, int, np.floating, np.integer)):
         _fail(f"{name} should be a single number.", "a float", f"{type(value).__name__} {_short(value)}",
-              hint or "reduce to one number, then make it a Python float with float(...)", kind="type")
+              hint or "reduce to one number, then make it a Python float with float(...)")
 
 
 @_counted
@@ -113,10 +112,10 @@ def check_shape(name, value, shape, hint=None):
     if not isinstance(value, np.ndarray):
         got = _kind_of(value) + (f" of {len(value)} items" if isinstance(value, (list, tuple)) else "")
         _fail(f"{name} should be a numpy array of shape {tuple(shape)}, got {got}.",
-              f"ndarray of shape {tuple(shape)}", got, _type_hint(value) or hint, kind="type")
+              f"ndarray of shape {tuple(shape)}", got, _type_hint(value) or hint)
     if value.shape != tuple(shape):
         _fail(f"{name} has the wrong shape.", tuple(shape), value.shape,
-              hint or "check the (n_out, n_in) and (features, examples) conventions", kind="shape")
+              hint or "check the (n_out, n_in) and (features, examples) conventions")
 
 
 @_counted
@@ -133,7 +132,7 @@ def check_close(name, got, expected, rtol=1e-6, atol=1e-9, hint=None):
     got_arr = _as_float_array(name, got, hint)
     exp_arr = np.asarray(expected, dtype=float)
     if got_arr.shape != exp_arr.shape:
-        _fail(f"{name} has the wrong shape.", exp_arr.shape, got_arr.shape, hint, kind="shape")
+        _fail(f"{name} has the wrong shape.", exp_arr.shape, got_arr.shape, hint)
     if not np.allclose(got_arr, exp_arr, rtol=rtol, atol=atol, equal_nan=False):
         _fail(f"{name} is not the expected value.", _short(exp_arr), _short(got_arr), hint)
 

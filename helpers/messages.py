@@ -205,14 +205,7 @@ def not_solved_line(error, fallback=(), again=False):
 class CheckFailed(AssertionError):
     """A visible check that did not pass. In IPython it shows its message alone, with the line of
     the notebook cell that ran the check, instead of a traceback through ``helpers``.
-
-    ``kind``: "type" or "shape" when what came back has the wrong type or shape (a demo cannot use
-    it then, see ``unusable``), else "value".
     """
-
-    def __init__(self, message, kind="value"):
-        super().__init__(message)
-        self.kind = kind
 
     def _render_traceback_(self):
         return _render(str(self).splitlines() or [""], self.__traceback__)
