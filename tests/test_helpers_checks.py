@@ -94,10 +94,9 @@ def test_check_shape_names_a_list_where_an_array_is_asked_and_what_to_do_about_i
     text = str(caught.value)
     assert text.splitlines()[0] == "path should be a numpy array of shape (4, 2), got a list of 4 items."
     assert "np.array" in text and "n_steps + 1 rows" not in text   # the hint for the real problem
-    assert caught.value.kind == "type"
     with pytest.raises(AssertionError) as caught:
         checks.check_close("path", [[1.0, 2.0], [3.0]], [[1.0, 2.0], [3.0, 4.0]])
-    assert caught.value.kind == "type" and "cannot be read as numbers" in str(caught.value)
+    assert "cannot be read as numbers" in str(caught.value)
 
 
 GRADIENT_DESCENT_WITH_A_LIST = (
