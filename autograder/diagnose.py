@@ -117,16 +117,18 @@ def _stop_form(stop):
     return stop["error"], template, [float(n) for n in _NUMBER.findall(text)]
 
 
-def _names_by_stop(stop):
+def _names_by_stop(stop, ident=None):
     """Whether a wrong implementation's stop may name it: a failed check in a test cell's hidden
     part, an exception, or a visible check that states a fact without numbers ("... should raise
     ValueError"). A visible check that prints values is named in the student's kernel already, from
     ``helpers/mistakes.json`` (exact values at full precision); its printed message, rounded, could
-    stand for several mistakes (a relative error of 1 for a flipped sign and for zeros). A stop
-    that mistakes of other kinds share (``"shared"``, marked by ``fingerprints.build``) names none."""
+    stand for several mistakes (a relative error of 1 for a flipped sign and for zeros). The
+    exception: an entry ``ident`` of a grader-only exercise (``catalogue.grader_only``), which the
+    kernel never names, so only its stop can. A stop that mistakes of other kinds share
+    (``"shared"``, marked by ``fingerprints.build``) names none."""
     if not isinstance(stop, dict) or stop.get("shared"):
         return False
-    if stop.get("hidden") or not stop.get("check"):
+    if stop.get("hidden") or not stop.get("check") or (ident is not None and catalogue.is_grader_only(ident)):
         return True
     return not _NUMBER.search(str(stop.get("text", "")).split("\n  hint:")[0])
 
@@ -187,7 +189,7 @@ def diagnose_cell(reference, student_records, wrong, entries, stop=None, wrong_s
     if not student_fail:
         return None
     stopped = [entries[i] for i, theirs in (wrong_stops or {}).items()
-               if i in entries and _names_by_stop(theirs) and same_stop(stop, theirs)]
+               if i in entries and _names_by_stop(theirs, i) and same_stop(stop, theirs)]
     if stopped:
         found = _one(stopped, "stop")
         if found:
