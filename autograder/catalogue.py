@@ -58,3 +58,14 @@ def wrong_files(corpus=CORPUS, assignment=None):
 def entries(corpus=CORPUS, assignment=None):
     """``{id: entry}`` for every wrong implementation of the collection (or of one assignment)."""
     return {e["id"]: e for e in map(entry, wrong_files(corpus, assignment))}
+
+
+def grader_only():
+    """``("<assignment>/<exercise>", ...)``: exercises whose mistakes only the grader names, never
+    the student's kernel (``helpers/mistakes.json`` leaves them out; see ``catalogue.toml``)."""
+    return tuple(_toml().get("grader_only", {}).get("exercises", ()))
+
+
+def is_grader_only(ident):
+    """Whether a catalogue entry id (``<assignment>/<exercise>/<mistake>``) is of a grader-only exercise."""
+    return any(ident.startswith(exercise + "/") for exercise in grader_only())

@@ -117,16 +117,18 @@ def _stop_form(stop):
     return stop["error"], template, [float(n) for n in _NUMBER.findall(text)]
 
 
-def _names_by_stop(stop):
+def _names_by_stop(stop, ident=None):
     """Whether a wrong implementation's stop may name it: a failed check in a test cell's hidden
     part, an exception, or a visible check that states a fact without numbers ("... should raise
     ValueError"). A visible check that prints values is named in the student's kernel already, from
     ``helpers/mistakes.json`` (exact values at full precision); its printed message, rounded, could
-    stand for several mistakes (a relative error of 1 for a flipped sign and for zeros). A stop
-    that mistakes of other kinds share (``"shared"``, marked by ``fingerprints.build``) names none."""
+    stand for several mistakes (a relative error of 1 for a flipped sign and for zeros). The
+    exception: an entry ``ident`` of a grader-only exercise (``catalogue.grader_only``), which the
+    kernel never names, so only its stop can. A stop that mistakes of other kinds share
+    (``"shared"``, marked by ``fingerprints.build``) names none."""
     if not isinstance(stop, dict) or stop.get("shared"):
         return False
-    if stop.get("hidden") or not stop.get("check"):
+    if stop.get("hidden") or not stop.get("check") or (ident is not None and catalogue.is_grader_only(ident)):
         return True
     return not _NUMBER.search(str(stop.get("text", "")).split("\n  hint:")[0])
 
@@ -187,7 +189,7 @@ def diagnose_cell(reference, student_records, wrong, entries, stop=None, wrong_s
     if not student_fail:
         return None
     stopped = [entries[i] for i, theirs in (wrong_stops or {}).items()
-               if i in entries and _names_by_stop(theirs) and same_stop(stop, theirs)]
+               if i in entries and _names_by_stop(theirs, i) and same_stop(stop, theirs)]
     if stopped:
         found = _one(stopped, "stop")
         if found:
@@ -389,10 +391,15 @@ def inputs_digest(root=ROOT, corpus=catalogue.CORPUS):
 
 
 def visible_data(all_fingerprints, corpus=catalogue.CORPUS):
-    """The contents of ``helpers/mistakes.json``: wrong values at visible checks, and what they mean."""
+    """The contents of ``helpers/mistakes.json``: wrong values at visible checks, and what they mean.
+
+    Grader-only exercises (``catalogue.grader_only``) are left out: the student can read this file.
+    """
     entries, checks = catalogue.entries(corpus), {}
     for found in all_fingerprints:
         for ident, fp in found["wrong"].items():
+            if catalogue.is_grader_only(ident):
+                continue
             for obs in fp["visible"]:
                 item = {"mistake": ident, "value": obs["value"], "tokens": obs["tokens"]}
                 if item not in checks.setdefault(obs["key"], []):

@@ -49,7 +49,8 @@ GRADER_ERRORS = {"NotExecuted", "HiddenTestFailed", "TimeoutError"}
 REJECTED = "HiddenTestFailed"
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-_FRAME = re.compile(r"(?:Cell In\s*\[(\d*)\]|<ipython-input-(\d+)-[^>]*>),\s*line (\d+)")
+# IPython's frames ("Cell In[3], line 4"), and the course's own place line ("(line 4 of this cell)").
+_FRAME = re.compile(r"(?:(?:Cell In\s*\[(\d*)\]|<ipython-input-(\d+)-[^>]*>),\s*|\()line (\d+)(?=\)| of this cell|\s|$)")
 
 
 def split_hidden(source):

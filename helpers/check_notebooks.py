@@ -21,8 +21,9 @@ import nbformat
 from nbclient import NotebookClient
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
-# Where a message points in JupyterLab ("Cell In[12], line 4"): meaningless outside the notebook.
-_PLACE = re.compile(r"\s*\((?:Cell In\s*\[\d*\],\s*)?line \d+\)\s*$")
+# Where a message points in JupyterLab ("line 4 of this cell", or IPython's "Cell In[12], line 4"):
+# meaningless outside the notebook.
+_PLACE = re.compile(r"\s*\((?:Cell In\s*\[\d*\],\s*)?line \d+(?: of this cell)?\)\s*$")
 # IPython's own traceback starts with a rule or a "Traceback"/"Cell In" header; the course's
 # messages (a failed check, an error in the student's code, not solved yet) start with their news.
 _IPYTHON_TRACEBACK = re.compile(r"^(?:-{10,}|Traceback|Cell In|File )")
@@ -63,6 +64,39 @@ def defined_names(source):
     return [node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.ClassDef))]
 
 
+def _constants(tree):
+    """``{name: value}`` of the plain ``name = <literal>`` assignments of a cell."""
+    found = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            try:
+                found[node.targets[0].id] = ast.literal_eval(node.value)
+            except ValueError:
+                pass
+    return found
+
+
+def keyword_arguments(source, function):
+    """``{keyword: its text}`` of the keyword arguments the visible part of a cell passes to
+    ``function`` (a name assigned a literal in the cell reads as that literal): what tells two test
+    cells of one function apart (``{"reg_lambda": "0.5"}``)."""
+    try:
+        tree = ast.parse(source.split("### BEGIN HIDDEN TESTS")[0])
+    except SyntaxError:
+        return {}
+    constants, found = _constants(tree), {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == function:
+            for keyword in node.keywords:
+                if keyword.arg is None:
+                    continue
+                value = keyword.value
+                text = repr(constants[value.id]) if isinstance(value, ast.Name) and value.id in constants \
+                    else ast.unparse(value)
+                found.setdefault(keyword.arg, text)
+    return found
+
+
 def called_names(source):
     """Names a cell calls (``f(...)``) or whose attribute it calls (``Value(...).backward()``)."""
     try:
@@ -79,6 +113,7 @@ class Exercise:
         self.cell, self.section = cell, section
         self.functions = defined_names(cell.source) or [_nbgrader(cell).get("grade_id", "the exercise")]
         self.tests = []          # [(label, passed, lines)], filled by ``check``
+        self.test_cells = []
 
     @property
     def name(self):
@@ -97,6 +132,25 @@ class Exercise:
         """The functions of this exercise that a test cell calls (all of them when it calls none)."""
         called = called_names(test_cell.source)
         return ", ".join(f for f in self.functions if f in called) or ", ".join(self.functions)
+
+    def labels(self, test_cells):
+        """One label per test cell, never the same twice: where two cells test the same functions,
+        the keyword arguments that differ between them tell them apart (``backward`` and
+        ``backward with reg_lambda=0.5``), else their order (``backward, visible test 2``)."""
+        labels = [self.label_of(cell) for cell in test_cells]
+        for label in set(labels):
+            same = [k for k, other in enumerate(labels) if other == label]
+            if len(same) < 2:
+                continue
+            function = label.split(", ")[-1]
+            keywords = [keyword_arguments(test_cells[k].source, function) for k in same]
+            common = set.intersection(*(set(kw.items()) for kw in keywords))
+            texts = [", ".join(f"{key}={value}" for key, value in kw.items() if (key, value) not in common)
+                     for kw in keywords]
+            distinct = len(set(texts)) == len(texts)
+            for n, (k, text) in enumerate(zip(same, texts), start=1):
+                labels[k] = (f"{label} with {text}" if text else label) if distinct else f"{label}, visible test {n}"
+        return labels
 
 
 def _heading(cell):
@@ -173,11 +227,15 @@ def check(nb):
             exercises.append(current)
         elif is_visible_test(cell) and current is not None:
             current.tests.append((current.label_of(cell), *verdict(cell)))
+            current.test_cells.append(cell)
         elif cell.cell_type == "code" and not stopped and first_error(cell) is not None:
             error = first_error(cell)
             where = f" in {section_text(section)}" if section else ""
             stopped = [f"Run All stops at a cell{where}, with this error (the cells below it did not run):",
                        *message_lines(error)]
+    for exercise in exercises:
+        exercise.tests = [(label, passed, lines) for label, (_, passed, lines)
+                          in zip(exercise.labels(exercise.test_cells), exercise.tests)]
     return [e for e in exercises if e.tests], stopped
 
 

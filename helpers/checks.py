@@ -16,13 +16,12 @@ from helpers import code_errors, messages, mistakes
 messages.install()
 
 
-def _fail(what, expected=None, got=None, hint=None, kind="value"):
-    """The one place a failed check is built and raised (``expected``/``got`` None: a plain statement).
-    ``kind``: "type" or "shape" when what came back cannot be used as it is (see ``once_solved``)."""
+def _fail(what, expected=None, got=None, hint=None):
+    """The one place a failed check is built and raised (``expected``/``got`` None: a plain statement)."""
     message = what if expected is None and got is None else f"{what}\n  expected: {expected}\n  got:      {got}"
     if hint:
         message += f"\n  hint:     {hint}"
-    raise messages.CheckFailed(message + mistakes.likely_line(), kind=kind)
+    raise messages.CheckFailed(message + mistakes.likely_line())
 
 
 def _kind_of(value):
@@ -49,7 +48,7 @@ def _as_float_array(name, value, hint):
         return np.asarray(value, dtype=float)
     except (TypeError, ValueError):
         _fail(f"{name} cannot be read as numbers.", "numbers, or an array of numbers",
-              f"{type(value).__name__} {_short(value)}", _type_hint(value) or hint, kind="type")
+              f"{type(value).__name__} {_short(value)}", _type_hint(value) or hint)
 
 
 def _counted(check):
@@ -96,7 +95,7 @@ def check_type(name, value, expected_type, hint=None):
     if not isinstance(value, expected_type):
         names = expected_type if isinstance(expected_type, tuple) else (expected_type,)
         _fail(f"{name} has the wrong type.", " or ".join(t.__name__ for t in names),
-              type(value).__name__, hint, kind="type")
+              type(value).__name__, hint)
 
 
 @_counted
@@ -104,7 +103,7 @@ def check_float(name, value, hint=None):
     """A plain Python float (losses are returned as floats, not 0-d or 1-element arrays)."""
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (float, int, np.floating, np.integer)):
         _fail(f"{name} should be a single number.", "a float", f"{type(value).__name__} {_short(value)}",
-              hint or "reduce to one number, then make it a Python float with float(...)", kind="type")
+              hint or "reduce to one number, then make it a Python float with float(...)")
 
 
 @_counted
@@ -113,10 +112,10 @@ def check_shape(name, value, shape, hint=None):
     if not isinstance(value, np.ndarray):
         got = _kind_of(value) + (f" of {len(value)} items" if isinstance(value, (list, tuple)) else "")
         _fail(f"{name} should be a numpy array of shape {tuple(shape)}, got {got}.",
-              f"ndarray of shape {tuple(shape)}", got, _type_hint(value) or hint, kind="type")
+              f"ndarray of shape {tuple(shape)}", got, _type_hint(value) or hint)
     if value.shape != tuple(shape):
         _fail(f"{name} has the wrong shape.", tuple(shape), value.shape,
-              hint or "check the (n_out, n_in) and (features, examples) conventions", kind="shape")
+              hint or "check the (n_out, n_in) and (features, examples) conventions")
 
 
 @_counted
@@ -133,7 +132,7 @@ def check_close(name, got, expected, rtol=1e-6, atol=1e-9, hint=None):
     got_arr = _as_float_array(name, got, hint)
     exp_arr = np.asarray(expected, dtype=float)
     if got_arr.shape != exp_arr.shape:
-        _fail(f"{name} has the wrong shape.", exp_arr.shape, got_arr.shape, hint, kind="shape")
+        _fail(f"{name} has the wrong shape.", exp_arr.shape, got_arr.shape, hint)
     if not np.allclose(got_arr, exp_arr, rtol=rtol, atol=atol, equal_nan=False):
         _fail(f"{name} is not the expected value.", _short(exp_arr), _short(got_arr), hint)
 
@@ -154,7 +153,16 @@ def check_unchanged(name, before, after, hint=None):
 
 
 class _NotUsable(Exception):
-    """Raised inside a demo by a function whose visible test failed on its result's type or shape."""
+    """Raised inside a demo by a function whose visible test failed."""
+
+
+def _copied(value):
+    """A copy of an array, or of a dict whose values are arrays (a params dict); anything else as it is."""
+    if isinstance(value, np.ndarray):
+        return value.copy()
+    if isinstance(value, dict) and value and all(isinstance(v, np.ndarray) for v in value.values()):
+        return {k: v.copy() for k, v in value.items()}
+    return value
 
 
 class once_solved:
@@ -165,8 +173,8 @@ class once_solved:
     started, so no empty axes are shown, and Run All goes on:
 
     - a function that still raises NotImplementedError: not solved yet, write it;
-    - a function whose visible test failed on the type or shape of its result (a list where an
-      array is asked for): the demo does not run it, and says what was expected and what came;
+    - a function whose visible test failed, for whatever reason (a list where an array is asked
+      for, a theta0 changed in place): the demo does not run it, and says why in one line;
     - an error raised inside one of ``functions`` (or what they call): the function, the error in
       one line and the line of the student's code;
     - an error in the demo's own code after one of ``functions`` returned: what it returned, and
@@ -192,13 +200,16 @@ class once_solved:
         return self
 
     def _watched(self, name, function):
-        """``function``, refused when its test failed on its result's type or shape, and with the
-        kind of each result noted (``returned``) while the demo runs."""
+        """``function``, refused when its visible test failed, given copies of the arrays (and
+        dicts of arrays) it is passed, so that one call cannot change what the demo's next call
+        starts from, and with the kind of each result noted (``returned``) while the demo runs."""
         @functools.wraps(function)
         def watched(*args, **kwargs):
             if self.active and function.__code__ in messages.unusable:
                 raise _NotUsable(f"`{name}` does not pass its visible test yet: "
                                  f"{messages.unusable[function.__code__]}. Fix it, then run this cell again")
+            if self.active:
+                args, kwargs = [_copied(a) for a in args], {k: _copied(v) for k, v in kwargs.items()}
             result = function(*args, **kwargs)
             if self.active:
                 self.returned[name] = code_errors.value_text(result)

@@ -12,8 +12,10 @@ message at the bottom. Here the message comes first and alone:
   clash, a list where an array is needed) shows the course's message: the line that stopped, what
   was expected, the error in one line and the likely mistake (``helpers.code_errors``), not
   numpy's traceback; in a test cell, an error on what the function returned says so too;
-- a cell whose checks all pass says so in one line (an IPython ``post_run_cell`` hook); one whose
-  check failed on the type or shape of a result marks that function ``unusable`` for the demos;
+- a cell whose checks all pass says so in one line (an IPython ``post_run_cell`` hook); one that
+  failed marks the function it tests ``unusable`` for the demos;
+- a cell that stops at a SyntaxError is remembered for the functions it defines, so that what
+  needs them says where the syntax error is, not that they are undefined (``not_defined_line``);
 - a demo cell that needs what an earlier cell could not make says why (``why_missing``): a
   function not written yet, one whose cell has not run, one that failed, or a cell to run.
 
@@ -22,6 +24,7 @@ Every failure stays an error of its own type, so nbgrader still gives a failing 
 import ast
 import dis
 import os
+import re
 import sys
 
 _HELPERS = os.path.dirname(os.path.abspath(__file__))
@@ -58,20 +61,18 @@ def _cell_frames(tb):
 
 
 def where(tb):
-    """``Cell In[4], line 5``: the deepest line of the running cell in the traceback, or "".
+    """``line 5 of this cell``: the deepest line of the running cell in the traceback, or "".
 
     The running cell is the outermost notebook frame; the line is where it called into the
-    course's code (a check) or into the student's functions.
+    course's code (a check) or into the student's functions. No cell number (IPython's ``Cell
+    In[4]``): a student does not know which cell that is.
     """
     frames = _cell_frames(tb)
     if not frames:
         return ""
     filename = frames[0][0].f_code.co_filename
     line = [lineno for frame, lineno in frames if frame.f_code.co_filename == filename][-1]
-    shell = _shell()
-    namer = getattr(getattr(shell, "compile", None), "format_code_name", None)
-    label = namer(filename) if namer is not None else None
-    return f"{label[0]} {label[1]}, line {line}" if label else f"line {line}"
+    return f"line {line} of this cell"
 
 
 def code_name(code):
@@ -134,11 +135,47 @@ def _listing(names):
     return ", ".join(f"`{n}`" for n in names)
 
 
+# The functions whose cell last stopped at a SyntaxError, by name: ``{name: "a SyntaxError at line
+# 4 (invalid syntax)"}``. Such a cell defines nothing, so what needs the function finds no name.
+syntax_errors = {}
+
+
+def _defined_at_top(source):
+    """Names a cell defines with ``def`` or ``class`` at its top level; read line by line, since
+    the cell may not parse."""
+    return re.findall(r"^(?:async\s+)?(?:def|class)\s+([A-Za-z_]\w*)", source, flags=re.MULTILINE)
+
+
+def _note_syntax(source, error):
+    """Remember (``error``: a SyntaxError) or forget (None) a cell's syntax error for what it defines."""
+    for name in _defined_at_top(source):
+        if error is None:
+            syntax_errors.pop(name, None)
+        else:
+            text = f" ({error.msg})" if getattr(error, "msg", None) else ""
+            kind = type(error).__name__
+            article = "an" if kind[0] in "AEIOU" else "a"
+            syntax_errors[name] = f"{article} {kind} at line {error.lineno}{text}" if error.lineno \
+                else f"{article} {kind}{text}"
+
+
+def not_defined_line(name):
+    """The one line for a cell that needs ``name``, a function that is not defined: its cell has a
+    syntax error (which, where), or has not run yet."""
+    if name in syntax_errors:
+        return (f"the cell that defines `{name}` has {syntax_errors[name]}: fix that line and run that cell, "
+                "then this one")
+    return f"`{name}` is not defined: run the cell above that defines it, then this one"
+
+
 def why_missing(missing, functions, namespace):
     """The one line for a demo cell that needs ``missing`` (a NameError), given the functions it
     uses: which of them is not defined, not written yet or failing, or else which cell to run."""
+    broken = [name for name in (missing, *functions) if name in syntax_errors]
+    if broken:
+        return not_defined_line(broken[0])
     if missing in functions:
-        return f"`{missing}` is not defined: run the cell above that defines it, then this one"
+        return not_defined_line(missing)
     states = {name: state_of(name, namespace) for name in functions}
     unwritten = [name for name, state in states.items() if state == "unwritten"]
     if unwritten:
@@ -168,22 +205,17 @@ def not_solved_line(error, fallback=(), again=False):
 class CheckFailed(AssertionError):
     """A visible check that did not pass. In IPython it shows its message alone, with the line of
     the notebook cell that ran the check, instead of a traceback through ``helpers``.
-
-    ``kind``: "type" or "shape" when what came back has the wrong type or shape (a demo cannot use
-    it then, see ``unusable``), else "value".
     """
-
-    def __init__(self, message, kind="value"):
-        super().__init__(message)
-        self.kind = kind
 
     def _render_traceback_(self):
         return _render(str(self).splitlines() or [""], self.__traceback__)
 
 
-# The student's functions whose visible test last failed on the type or shape of what they return,
+# The student's functions whose visible test last failed, for any reason but not being written yet,
 # by code object: ``{code: "path should be a numpy array of shape (4, 2), got a list"}``. A demo
-# cell (``helpers.checks.once_solved``) does not run them but says this line.
+# cell (``helpers.checks.once_solved``) does not run them but says this line: a function that
+# fails its test would draw a wrong picture (a descent that changes its start in place draws
+# every run from where the last one ended).
 unusable = {}
 # The source of the cell running now (IPython's ``pre_run_cell``), to tell a test cell's own code
 # from the student's: only its visible part, never what follows ``### BEGIN HIDDEN TESTS`` (student
@@ -192,8 +224,10 @@ running_cell = ""
 
 
 def _tested_function(source, namespace):
-    """The student's function a test cell tests: the last one its visible part calls, or None."""
-    names = _called_functions(source, namespace)
+    """The student's function a test cell tests, or None: of the notebook's functions its visible
+    part calls, the one defined last. A test cell follows its exercise, so the functions it uses
+    besides (``forward`` in a test of ``backward``, a loss the notebook gives) were defined before."""
+    names = in_defined_order(_called_functions(source, namespace), namespace)
     function = namespace[names[-1]] if names else None
     return function if hasattr(function, "__code__") else None
 
@@ -214,19 +248,35 @@ def _show_error(shell, etype, value, tb, tb_offset=None):
     traceback for anything else. Either way the cell fails, so nbgrader gives a test cell zero."""
     if issubclass(etype, NotImplementedError):
         return _show_not_solved(shell, etype, value, tb, tb_offset)
+    if issubclass(etype, SyntaxError):
+        shell._showtraceback(etype, value, _render(syntax_error_lines(value), None))
+        return None
     from helpers import code_errors
     note_failure(value)
     test_cell = _is_test_cell(running_cell)
     called = _called_functions(running_cell, shell.user_ns) if test_cell else []
     frames = code_errors.student_frames(value)
     if test_cell and not frames and issubclass(etype, NameError) and getattr(value, "name", None):
-        line = f"`{value.name}` is not defined: run the cell above that defines it, then this one"
-        shell._showtraceback(etype, value, _render([line], tb))
+        shell._showtraceback(etype, value, _render([not_defined_line(value.name)], tb))
     elif frames or called:
         shell._showtraceback(etype, value, _render(code_errors.describe(value, called), tb))
     else:
         shell.showtraceback((etype, value, tb), tb_offset=tb_offset, running_compiled_code=True)
     return None
+
+
+def syntax_error_lines(error):
+    """A SyntaxError as the course shows it: what and where in this cell (no IPython cell number),
+    then the line with a caret under the place Python points at."""
+    where = f" at line {error.lineno} of this cell" if error.lineno else ""
+    lines = [f"{type(error).__name__}{where}: {error.msg}"]
+    text = (error.text or "").rstrip("\n")
+    if text.strip():
+        indent = len(text) - len(text.lstrip())
+        lines.append("    " + text.strip())
+        if error.offset and error.offset > indent:
+            lines.append("    " + " " * (error.offset - 1 - indent) + "^")
+    return lines
 
 
 def _show_not_solved(shell, etype, value, tb, tb_offset=None):
@@ -262,6 +312,13 @@ def _called_functions(source, namespace):
     return names
 
 
+def in_defined_order(names, namespace):
+    """``names`` in the order the notebook first defined them (the namespace's own order), so a
+    line that lists them reads the same whichever way the test cell calls them."""
+    order = {name: k for k, name in enumerate(namespace)}
+    return sorted(names, key=lambda name: order.get(name, len(order)))
+
+
 def _before_cell(info=None):
     global checks_run, running_cell
     checks_run = 0
@@ -275,28 +332,64 @@ def visible_part(source):
     return "".join(lines[:at])
 
 
+def _note_tested(source, namespace, error):
+    """After a test cell: the function it tests is usable by the demos when the cell passed, and
+    not when it failed for any reason other than not being written yet (see ``unusable``). An
+    error raised inside one of the student's functions counts against that function."""
+    if isinstance(error, NotImplementedError):
+        return
+    function = _tested_function(source, namespace)
+    code = failing_code(error) if error is not None and not isinstance(error, CheckFailed) else None
+    code = code if code is not None and code.co_filename != _cell_file(error) else None
+    targets = {c for c in (getattr(function, "__code__", None), code) if c is not None}
+    if error is None:
+        for target in targets:
+            unusable.pop(target, None)
+        return
+    if isinstance(error, CheckFailed):
+        why = str(error).splitlines()[0].rstrip(".")
+    else:
+        from helpers import code_errors
+        why = f"it stopped with {code_errors.one_line(error)}"
+    for target in targets:
+        unusable[target] = why
+
+
+def _cell_file(error):
+    """The file name IPython gave the running cell, from an error's traceback, or None."""
+    frames = _cell_frames(getattr(error, "__traceback__", None))
+    return frames[0][0].f_code.co_filename if frames else None
+
+
 def _after_cell(result):
     """One line under a cell whose checks all passed: which of the student's functions they ran.
     A cell that failed: note which function the error came from (``why_missing`` uses it)."""
     error = result.error_in_exec
     if error is not None:
         note_failure(error)
+    if isinstance(result.error_before_exec, SyntaxError):
+        _note_syntax(result.info.raw_cell or "", result.error_before_exec)
+    elif result.error_before_exec is None:
+        _note_syntax(result.info.raw_cell or "", None)
     shell = _shell()
     if shell is not None and _is_test_cell(result.info.raw_cell or ""):
-        function = _tested_function(result.info.raw_cell, shell.user_ns)
-        if function is not None and isinstance(error, CheckFailed) and error.kind in ("type", "shape"):
-            unusable[function.__code__] = str(error).splitlines()[0].rstrip(".")
-        elif function is not None and error is None:
-            unusable.pop(function.__code__, None)
+        _note_tested(result.info.raw_cell, shell.user_ns, error)
+    if shell is not None and _is_test_cell(result.info.raw_cell or ""):
+        for name in _called_functions(result.info.raw_cell, shell.user_ns):
+            if name in syntax_errors:
+                print(f"{RED}note:{RESET} the cell that defines `{name}` has {syntax_errors[name]}, so this test ran "
+                      f"the `{name}` from before: fix that line and run that cell, then this one")
     if checks_run and result.success:
-        names = _called_functions(result.info.raw_cell, shell.user_ns) if shell is not None else []
+        names = in_defined_order(_called_functions(result.info.raw_cell, shell.user_ns), shell.user_ns) \
+            if shell is not None else []
         whose = (" for " + ", ".join(f"`{n}`" for n in names)) if names else ""
         print(f"{GREEN}✓{RESET} the visible tests pass{whose} (hidden tests decide the points when graded)")
 
 
-# The errors ``_show_error`` sees (NotImplementedError is a RuntimeError); others, such as a
-# student's own ``assert`` or a failed check, keep IPython's display.
-HANDLED = (ArithmeticError, AttributeError, LookupError, NameError, TypeError, ValueError, RuntimeError)
+# The errors ``_show_error`` sees (NotImplementedError is a RuntimeError; a cell that does not parse
+# raises SyntaxError before it runs); others, such as a student's own ``assert`` or a failed check,
+# keep IPython's display.
+HANDLED = (ArithmeticError, AttributeError, LookupError, NameError, TypeError, ValueError, RuntimeError, SyntaxError)
 
 
 def install():

@@ -4,7 +4,9 @@
 line comes from ``mistakes.json`` (generated next to this file by ``python -m autograder.diagnose
 build``): for each visible check, the values that the course's collection of wrong
 implementations produce there, each with the mistake that produced it. Only checks that a wrong
-implementation fails are listed, so the file holds wrong values only, never a right answer. When
+implementation fails are listed, so the file holds wrong values only, never a right answer; and
+none of the exercises where finding the mistake is the exercise (``find_the_bug``: the grader
+alone names those, see ``[grader_only]`` in ``autograder/catalogue.toml``). When
 no known wrong value matches, ``helpers.structural`` may still say how the value is related to
 the expected one (sign flipped, transposed, a whole-number factor off...), which the check prints
 anyway.

@@ -163,13 +163,18 @@ def probe(namespace, names, trial):
     """Whether the student's functions ``names`` exist in ``namespace`` and ``trial`` runs with them.
 
     Returns ``(functions or None, why)``; ``why`` is ``"ok"``, ``"missing"`` (not defined yet),
-    ``"unsolved"`` (``NotImplementedError``, as in an untouched notebook) or the error a
+    ``"unsolved"`` (``NotImplementedError``, as in an untouched notebook), ``"failing: <why>"``
+    (its visible test failed when it last ran: ``helpers.messages.unusable``) or the error a
     half-finished exercise raised. ``trial(*functions)`` is a tiny call.
     """
+    from helpers import messages
     namespace = namespace or {}
     if not all(callable(namespace.get(n)) for n in names):
         return None, "missing"
     functions = [namespace[n] for n in names]
+    failing = [messages.unusable[f.__code__] for f in functions if getattr(f, "__code__", None) in messages.unusable]
+    if failing:
+        return None, f"failing: {failing[0]}"
     try:
         quiet(trial, *functions)
     except NotImplementedError:
@@ -180,19 +185,33 @@ def probe(namespace, names, trial):
 
 
 def _note(status):
-    """One line about the student's functions: ``status`` maps a function name to ``probe``'s why."""
-    def names(why):
-        return ", ".join(n for n, w in status.items() if w == why)
-    parts = []
-    if names("ok"):
-        parts.append(f"using your {names('ok')}")
-    if names("unsolved"):
-        parts.append(f"{names('unsolved')}: not solved yet (re-run this cell once they are)")
-    if names("missing"):
-        parts.append(f"run your {names('missing')} cell(s) first, then this one")
-    errors = dict.fromkeys(w for w in status.values() if w not in ("ok", "unsolved", "missing"))
-    parts += [f"your {names(error)} raised {error}" for error in errors]
-    return "; ".join(parts)
+    """One line about the student's functions: ``status`` maps a function name to ``probe``'s why.
+
+    Every clause has the same form, "your <functions> <what is the matter>", and one closing
+    sentence says what to do: ``using your gradient_descent; your adam_step is not solved yet.
+    Run this cell again once it works.``
+    """
+    groups = {}
+    for name, why in status.items():
+        groups.setdefault(why, []).append(name)
+
+    def your(names, one, many):
+        return f"your {', '.join(names)} {one if len(names) == 1 else many}"
+    parts = [f"using your {', '.join(groups['ok'])}"] if "ok" in groups else []
+    for why, names in groups.items():
+        if why == "unsolved":
+            parts.append(your(names, "is not solved yet", "are not solved yet"))
+        elif why == "missing":
+            parts.append(your(names, "has not run yet (run its cell first)", "have not run yet (run their cells first)"))
+        elif why.startswith("failing: "):
+            parts.append(your(names, "fails its visible test", "fail their visible tests") + f" ({why[len('failing: '):]})")
+        elif why != "ok":
+            parts.append(your(names, "raised", "raised") + f" {why}")
+    waiting = [name for name, why in status.items() if why != "ok"]
+    line = "; ".join(parts)
+    if waiting:
+        line += f". Run this cell again once {'it works' if len(waiting) == 1 else 'they work'}."
+    return line
 
 
 def own_functions_toggle(namespace, groups):

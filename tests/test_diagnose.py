@@ -184,6 +184,20 @@ def test_a_hidden_check_names_the_mistake_by_its_message_and_numbers():
     assert diagnose.diagnose_cell(REFERENCE, MISSING, {}, ENTRIES, same, visible) is None
 
 
+def test_a_grader_only_exercise_is_named_by_its_visible_stop():
+    """find_the_bug's mistakes are not in helpers/mistakes.json, so the kernel names none: the
+    grader names them from where they stop, the visible gradient check and its printed errors."""
+    ident = "03-two-layer-backprop/find_the_bug/bias_fixed_only"
+    assert catalogue.is_grader_only(ident) and not catalogue.is_grader_only("03-two-layer-backprop/backward/x")
+    theirs = {"error": "CheckFailed", "text": "still disagreeing with finite differences (relative errors): "
+                                              "dW1 1.0e-01, db1 8.8e-02.", "check": True, "hidden": False}
+    entries = {ident: {**ENTRIES["a/backward/weird"], "id": ident}}
+    found = diagnose.diagnose_cell(REFERENCE, MISSING, {}, entries, dict(theirs), {ident: theirs})
+    assert (found["id"], found["how"]) == (ident, "stop")
+    other = {**theirs, "text": theirs["text"].replace("8.8e-02", "1.0e+00")}
+    assert diagnose.diagnose_cell(REFERENCE, MISSING, {}, entries, other, {ident: theirs}) is None
+
+
 def test_a_wrong_value_unlike_every_fingerprint_is_not_named_after_one():
     reference = [_rec("loss", np.array([1.0, 2.0, 3.0]))]
     wrong = {"a/backward/weird": [_rec("loss", np.array([1.0, 2.0, 4.0]))]}

@@ -107,3 +107,26 @@ def test_one_line_per_exercise_so_the_count_matches_the_lines_and_next_is_the_fi
     assert "Cell In" not in out and "Traceback" not in out
     # The first exercise that does not pass, failing or unsolved, in the notebook's order.
     assert "next: `tanh_derivative`, `relu_derivative` in section 1" in out, out
+
+
+def test_two_test_cells_of_one_function_are_told_apart_by_what_they_pass():
+    """03's backward has a plain test and one with L2: `make check` must not list `backward` twice."""
+    from helpers.check_notebooks import Exercise
+    solution = _cell("def backward(X, Y, params, cache, activation='sigmoid', reg_lambda=0.0):\n    return {}",
+                     "backward", solution=True)
+    plain = _cell("grads = backward(X, Y, p, c, activation='tanh')\ncheck_true(True, 'ok')", "test_backward_1", grade=True)
+    l2 = _cell("lam = 0.5\ngrads = backward(X, Y, p, c, activation='tanh', reg_lambda=lam)\n"
+               "### BEGIN HIDDEN TESTS\nbackward(X, Y, p, c, secret=1)\n### END HIDDEN TESTS", "test_backward_2", grade=True)
+    exercise = Exercise(solution, "6 · The backward pass")
+    assert exercise.labels([plain, l2]) == ["backward", "backward with reg_lambda=0.5"]
+    # Nothing in the calls tells them apart: their order does.
+    assert exercise.labels([plain, plain]) == ["backward, visible test 1", "backward, visible test 2"]
+
+
+@pytest.mark.slow
+def test_a_solution_cell_with_a_syntax_error_is_named_with_its_line(tmp_path):
+    broken = _cell("def mse_loss(y, y_hat):\n    return (y - y_hat ** 2\n", "mse_loss", solution=True, tagged=True)
+    run = make_check(tmp_path, _notebook(broken, PASSING))
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "  ✗ mse_loss: the cell that defines `mse_loss` has a SyntaxError at line 2 (" in run.stdout, run.stdout
+    assert "is not defined: run the cell above" not in run.stdout

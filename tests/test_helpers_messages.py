@@ -22,6 +22,10 @@ CELLS = [
     ("test with hidden tests", "seen = peek()\n### BEGIN HIDDEN TESTS\nSECRET_EXPECTED = 42\nseen_hidden = peek()\n"
                                "### END HIDDEN TESTS", {}),
     ("what student code saw", "print(repr(seen_hidden))", {}),
+    # Defined in this order, called the other way round: the pass line lists them as defined.
+    ("first", "def first(x):\n    return x", {}),
+    ("second", "def second(x):\n    return x", {}),
+    ("check calling both", "check_close('second(first(1.0))', second(first(1.0)), 1.0)", {}),
     ("last", "print('the end')", {}),
 ]
 
@@ -37,20 +41,26 @@ def _error(outputs):
 
 def test_an_unsolved_exercise_is_one_line_naming_the_function(executed):
     (line,) = _error(executed["unsolved test"])
-    assert re.fullmatch(r"not solved yet: write `fit_sine` above  \(Cell In\[\d+\], line 1\)", line), line
+    # The line of the cell, never IPython's cell number ("Cell In[3]"), which a student cannot find.
+    assert line == "not solved yet: write `fit_sine` above  (line 1 of this cell)", line
 
 
 def test_a_failed_check_shows_its_message_first_and_the_cells_line(executed):
     lines = _error(executed["failing check"])
     assert lines[:4] == ["mse_loss(...) is not the expected value.", "  expected: 1.5", "  got:      2.0",
                          "  hint:     square every error"]
-    assert re.fullmatch(r"\(Cell In\[\d+\], line 2\)", lines[4]) and len(lines) == 5
+    assert lines[4] == "(line 2 of this cell)" and len(lines) == 5
 
 
 def test_passing_checks_say_so_in_one_line(executed):
     (out,) = executed["passing check"]
     assert ANSI.sub("", out.text) == "✓ the visible tests pass for `mse_loss` (hidden tests decide the points when graded)\n"
     assert executed["stub"] == [] and executed["setup"] == [] and executed["solved"] == []
+
+
+def test_the_pass_line_lists_functions_in_the_order_the_notebook_defines_them(executed):
+    (out,) = executed["check calling both"]
+    assert "for `first`, `second` (" in ANSI.sub("", out.text), out.text
 
 
 def test_a_demo_needing_an_unsolved_exercise_prints_one_line_and_no_empty_figure(executed):

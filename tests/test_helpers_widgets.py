@@ -163,17 +163,32 @@ def test_own_optimizers_stay_off_until_one_runs():
     for namespace in ({}, {name: not_done for name in widget_descent.OWN_FUNCTIONS.values()}):
         toggle = explorers.learning_rate_explorer(namespace=namespace).controls["use my functions"]
         assert toggle.disabled and toggle.functions is None
-        assert toggle.note.value in ("run your gradient_descent, momentum_step, rmsprop_step, adam_step cell(s) first, "
-                                     "then this one",
-                                     "gradient_descent, momentum_step, rmsprop_step, adam_step: not solved yet "
-                                     "(re-run this cell once they are)")
+        assert toggle.note.value in ("your gradient_descent, momentum_step, rmsprop_step, adam_step have not run yet "
+                                     "(run their cells first). Run this cell again once they work.",
+                                     "your gradient_descent, momentum_step, rmsprop_step, adam_step are not solved yet. "
+                                     "Run this cell again once they work.")
+
+
+def test_a_function_whose_visible_test_failed_is_not_offered():
+    """A gradient_descent that runs but failed its test (it changes theta0 in place) is not used."""
+    from helpers import messages
+    namespace = own_optimizers()
+    code = namespace["gradient_descent"].__code__
+    messages.unusable[code] = "theta0 was modified in place"
+    try:
+        toggle = explorers.learning_rate_explorer(namespace=namespace).controls["use my functions"]
+    finally:
+        messages.unusable.pop(code)
+    assert "gradient_descent" not in toggle.functions
+    assert toggle.note.value == ("using your momentum_step, rmsprop_step, adam_step; your gradient_descent fails its "
+                                 "visible test (theta0 was modified in place). Run this cell again once it works.")
 
 
 def test_only_the_ready_optimizers_are_used():
     shown = explorers.learning_rate_explorer(namespace=own_optimizers(broken="adam_step"))
     toggle = shown.controls["use my functions"]
     assert toggle.note.value == ("using your gradient_descent, momentum_step, rmsprop_step; "
-                                 "adam_step: not solved yet (re-run this cell once they are)")
+                                 "your adam_step is not solved yet. Run this cell again once it works.")
     toggle.value = True
     assert shown.readout.value.startswith("your functions: GD")
     shown.controls["optimizer"].value = "Adam"
