@@ -338,13 +338,16 @@ def restore_metadata(nb, release):
         before = next((anchors[g] for g in reversed(release_ids[:k]) if g in anchors), -1)
         after = next((anchors[g] for g in release_ids[k + 1:] if g in anchors), len(nb.cells))
         gaps.setdefault((before, after), []).append(src)
+    structured = by_id + by_content > 0
     for (before, after), sources in (gaps.items() if not had_any else ()):
         for kind in ("code", "markdown"):
             srcs = [s for s in sources if s.cell_type == kind]
             cells = [c for c in nb.cells[before + 1:after] if c.cell_type == kind and "nbgrader" not in c.metadata]
-            if srcs and len(srcs) != len(cells) and kind == "code":
+            if srcs and len(srcs) != len(cells) and kind == "code" and structured:
                 # More cells than answers (scratch cells the student added): an answer cell is
                 # the one cell that defines what the release's stub defines (``def sigmoid``).
+                # Only in the release's own notebook (read-only cells found): in one retyped from
+                # scratch, the release's set-up and tests are put back after the student's code.
                 for src in list(srcs):
                     names = _defined_names(src.source)
                     match = [c for c in cells if names and names <= _defined_names(c.source)]

@@ -334,14 +334,15 @@ async def _execute(nb, job, conn_dir):
         _mark_not_run(nb, set(client.executed), reason)
     elif client.truncated:
         reason = "output truncated in " + ", ".join(f"cell {i}" for i in sorted(client.truncated))
-    extra = {"timeouts": sorted(set(client.timeouts)), "budget": budget, "files": written}
+    extra = {"timeouts": sorted(set(client.timeouts)), "budget": budget, "files": written, "tasks": client.peak_tasks}
     return status, reason, sorted(client.executed), extra
 
 
 def run(job):
     """Execute ``job["notebook"]``; returns ``{"status", "reason", "executed", "seconds", "notebook",
     "timeouts" (indices of cells that hit the cell timeout), "budget" (the process budget, in
-    words), "files" (a folder with the files the notebook wrote, or None)}``.
+    words), "files" (a folder with the files the notebook wrote, or None), "tasks" (the most
+    processes and threads the sandbox held after a cell, 0 without a sandbox)}``.
 
     job keys: notebook, cell_timeout, time_limit, memory (bytes), sandbox (bool), data_files,
     threads (BLAS threads in the kernel), workdir (only without sandbox); and from ``pool``:

@@ -196,3 +196,4 @@ def test_a_fork_bomb_meets_the_process_budget_without_cgroups(tmp_path, monkeypa
     assert result["budget"] == "RLIMIT_NPROC 256"
     started = int(result["notebook"].cells[0].outputs[0]["text"])
     assert 0 < started < 256
+    assert result["tasks"] > started  # what the worker counts to word a run broken off at the limit
