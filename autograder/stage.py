@@ -115,8 +115,8 @@ def find_notebooks(folder, notebook_ids, lone=True, releases=None):
 
 
 def what_was_there(folder, limit=5):
-    """``": found a.py, b.txt, no notebook"`` (what a folder without the notebook holds), or
-    ``": the folder is empty"``; "" without a folder."""
+    """What a folder without the notebook holds, to end a reason: ``": found a.py, b.txt, no
+    notebook"`` (at most ``limit`` names), ``": 02-chain-rule/ is empty"``; "" without a folder."""
     if folder is None or not pathlib.Path(folder).is_dir():
         return ""
     names = sorted(str(p.relative_to(folder)) for p in pathlib.Path(folder).rglob("*")
