@@ -345,17 +345,17 @@ def restore_metadata(nb, release):
             cells = [c for c in nb.cells[before + 1:after] if c.cell_type == kind and "nbgrader" not in c.metadata]
             if srcs and len(srcs) != len(cells) and kind == "code" and structured:
                 # More cells than answers (scratch cells the student added): an answer cell is
-                # the one cell that defines what the release's stub defines (``def sigmoid``).
+                # the cell that defines what the release's stub defines (``def sigmoid``).
                 # Only in the release's own notebook (read-only cells found): in one retyped from
                 # scratch, the release's set-up and tests are put back after the student's code.
                 for src in list(srcs):
                     names = _defined_names(src.source)
                     match = [c for c in cells if names and names <= _defined_names(c.source)]
-                    if len(match) == 1:
-                        _give(match[0], src)
+                    if match:  # of several (a scratch redefinition), the last: it is in effect for the tests
+                        _give(match[-1], src)
                         lost.remove(src)
                         srcs.remove(src)
-                        cells.remove(match[0])
+                        cells.remove(match[-1])
                         by_content += 1
             if srcs and len(srcs) == len(cells):
                 for src, cell in zip(srcs, cells):

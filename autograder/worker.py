@@ -330,6 +330,9 @@ async def _execute(nb, job, conn_dir):
             if not any(g.exists() for g in groups):
                 break
             await asyncio.sleep(0.1)
+    if status not in ("ok", "process_limit") and client.peak_tasks >= 0.9 * sandbox.NPROC:
+        reason += (f" (the code had started {client.peak_tasks} processes and threads: the sandbox's "
+                   f"limit is {sandbox.NPROC})")
     if status != "ok":
         _mark_not_run(nb, set(client.executed), reason)
     elif client.truncated:

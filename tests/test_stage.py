@@ -156,6 +156,19 @@ def test_stripped_answer_cells_among_scratch_cells_are_matched_by_what_they_defi
     assert not any("missing" in n for n in notes), notes
 
 
+
+def test_of_several_stripped_cells_defining_the_answer_the_last_one_is_it():
+    """A scratch cell that redefines ``f`` after the answer: the tests below use that one."""
+    nb = answered()
+    nb.cells.insert(3, nbformat.v4.new_code_cell("def f(x):\n    return x ** 2"))
+    for cell in nb.cells:
+        cell.metadata = {}
+        cell.pop("id", None)
+    nb, notes = stage.repair(nb, release(), KNOWN)
+    assert [stage.grade_id(c) for c in nb.cells[2:5]] == [None, "f", "test_f"]
+    assert not any("missing" in n for n in notes), notes
+
+
 def test_a_byte_order_mark_is_dropped_with_a_note(tmp_path):
     path = tmp_path / "nb.ipynb"
     path.write_bytes(nbformat.writes(answered()).replace("\n", "\r\n").encode("utf-8-sig"))
