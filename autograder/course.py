@@ -1,6 +1,7 @@
 """The course as the grader sees it: nbgrader's config, the gradebook's assignments, the
 submissions on disk, and a submission sanitized exactly as ``nbgrader autograde`` would.
 """
+import functools
 import json
 import logging
 import pathlib
@@ -61,6 +62,7 @@ class Submission:
     notes: list = field(default_factory=list)         # what the grader repaired or noticed, in words
     folder: pathlib.Path = None                       # where the student's files were found
     budget: str = ""                                  # the process budget the sandbox had
+    not_run: dict = field(default_factory=dict)       # notebook id -> why it was not run (not graded)
 
     @property
     def key(self):
@@ -160,13 +162,14 @@ def find_submissions(api, assignment, notebook_ids):
     submitted); a folder with no assignment folder at all is searched for the notebooks.
     """
     known = set(gradebook_assignments(api))
+    releases = {nb: release_notebook(api, assignment, nb) for nb in notebook_ids}
     found = []
     for student_dir in _student_dirs(api):
         folder = student_dir / assignment
         others = [p.name for p in student_dir.iterdir() if p.is_dir() and p.name in known]
         loose = stage.loose_notebooks(student_dir, notebook_ids)
         if folder.is_dir():
-            where = stage.find_notebooks(folder, notebook_ids)
+            where = stage.find_notebooks(folder, notebook_ids, releases=releases)
         elif loose or not others:
             folder = student_dir
             where = stage.Found(loose) if others else stage.find_notebooks(student_dir, notebook_ids, lone=False)
@@ -185,6 +188,57 @@ def find_submissions(api, assignment, notebook_ids):
                                f"{student_dir.name}/ (it holds: {', '.join(names) or 'nothing'})")
         found.append(sub)
     return found
+
+
+def release_notebook(api, assignment, notebook_id):
+    """The notebook as released to the students (``release/``, else ``source/``), or None."""
+    root = pathlib.Path(api.coursedir.root)
+    for directory in (api.coursedir.release_directory, api.coursedir.source_directory):
+        path = root / directory / assignment / f"{notebook_id}.ipynb"
+        if path.is_file():
+            try:
+                return stage.read_notebook(path)
+            except Exception:  # noqa: BLE001 - without it only what needs no release is done
+                return None
+    return None
+
+
+def _graded_ids(nb):
+    """``(grade ids, cell ids of graded cells)`` of a notebook."""
+    return ({stage.grade_id(c) for c in nb.cells if stage.grade_id(c)},
+            {c.get("id") for c in nb.cells if c.get("id") and stage.grade_id(c)})
+
+
+@functools.lru_cache(maxsize=64)
+def _release_ids(path, mtime):
+    """``_graded_ids`` of the notebook at ``path`` (read once per ``mtime``); empty when unreadable."""
+    try:
+        return _graded_ids(stage.read_notebook(path))
+    except Exception:  # noqa: BLE001 - an unreadable release is no match
+        return set(), set()
+
+
+def other_assignment(api, assignment, nb):
+    """``(assignment, notebook file name)`` of another assignment of the course whose notebook
+    ``nb`` is, else None: it holds at least half of that release's grade ids (or of its graded
+    cells' ids, when an editor dropped the metadata) and under half of ``assignment``'s own.
+    (Releases share a few ids such as ``intro-title``.) Read from ``release/``, else ``source/``."""
+    root = pathlib.Path(api.coursedir.root)
+    mine_g, _ = _graded_ids(nb)
+    mine_c = {c.get("id") for c in nb.cells if c.get("id")}
+    releases = {}
+    for directory in (api.coursedir.source_directory, api.coursedir.release_directory):  # release/ wins
+        for path in sorted((root / directory).glob("*/*.ipynb")):
+            releases[path.parent.name, path.name] = path
+    own, best = 0.0, (0.0, None)
+    for (name, file), path in sorted(releases.items()):
+        g, c = _release_ids(str(path), path.stat().st_mtime_ns)
+        share = max(len(g & mine_g) / len(g) if g else 0.0, len(c & mine_c) / len(c) if c else 0.0)
+        if name == assignment:
+            own = max(own, share)
+        elif share > best[0]:
+            best = (share, (name, file))
+    return best[1] if best[0] >= 0.5 and own < 0.5 else None
 
 
 def public_files(api, assignment):

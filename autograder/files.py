@@ -29,9 +29,23 @@ def _walk(folder, skip):
             yield path, rel
 
 
+def _kernel_folder(sub, folder):
+    """Where the kernel's working directory is in the student's files: the folder of the graded
+    notebook(s) (``work/`` for ``02-chain-rule/work/chain_rule.ipynb``), as in Jupyter, where a
+    notebook's kernel starts beside it; ``folder`` when they are in different places."""
+    parents = {pathlib.Path(p).resolve().parent for p in sub.notebooks.values() if p is not None and pathlib.Path(p).is_file()}
+    if len(parents) == 1:
+        parent = parents.pop()
+        if parent != folder.resolve() and parent.is_relative_to(folder.resolve()):
+            return parent
+    return folder
+
+
 def stage_own_files(sub, staged, public):
     """Copy the student's files (not the graded notebooks, not the instructor's ``public`` ones,
-    which win as in nbgrader) from ``sub.folder`` into ``staged``. Returns ``OwnFiles``."""
+    which win as in nbgrader) from ``sub.folder`` into ``staged``. The files beside the graded
+    notebook land at the top (the kernel's working directory) even when the notebook sat in a
+    sub-folder; the rest of the folder keeps its place where no name clashes. Returns ``OwnFiles``."""
     own = OwnFiles()
     folder = pathlib.Path(sub.folder) if sub.folder else None
     if folder is not None and (folder / "timestamp.txt").is_file():
@@ -39,23 +53,28 @@ def stage_own_files(sub, staged, public):
     if folder is None or not folder.is_dir():
         return own
     graded = {pathlib.Path(p).resolve() for p in sub.notebooks.values() if p is not None}
-    skip = {pathlib.Path(p).name for p in public}
+    skip = {pathlib.Path(p).name for p in public} | {f"{nb}.ipynb" for nb in sub.notebooks}
     if folder.name == sub.student:
         # No assignment folder: the student's folder holds other assignments' folders too.
         skip |= {p.name for p in folder.iterdir() if p.is_dir()}
-    total, count, left_out = 0, 0, 0
-    for path, rel in _walk(folder, skip):
-        if path.resolve() in graded:
-            continue
-        size = path.stat().st_size
-        if count >= OWN_FILES or total + size > OWN_BYTES:
-            left_out += 1
-            continue
-        target = staged / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, target)
-        target.chmod(0o644)
-        total, count = total + size, count + 1
+    beside = _kernel_folder(sub, folder)
+    roots = [beside] if beside == folder else [beside, folder]
+    total, count, left_out, taken, near = 0, 0, 0, set(), 0
+    for base in roots:
+        for path, rel in _walk(base, skip | (set() if base == beside else {rel_top(beside, folder)})):
+            if path.resolve() in graded or (base != beside and rel.parts[0] in taken):
+                continue
+            size = path.stat().st_size
+            if count >= OWN_FILES or total + size > OWN_BYTES:
+                left_out += 1
+                continue
+            target = staged / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+            target.chmod(0o644)
+            total, count = total + size, count + 1
+            near += base != folder
+        taken |= {p.name for p in staged.iterdir()}
     # Called before the notebooks are written here: what is in ``staged`` now is the student's.
     own.entries = sorted(str(p) for p in staged.iterdir() if p.name != "timestamp.txt")
     for entry in own.entries:
@@ -66,7 +85,15 @@ def stage_own_files(sub, staged, public):
     if left_out:
         own.note = f"{left_out} of the student's files were left out of the kernel's folder (over " \
                    f"{OWN_FILES} files or {OWN_BYTES // 1024 ** 2} MB)"
+    if near:
+        own.note = (own.note + "; " if own.note else "") + \
+            f"{near} file(s) beside the notebook in {beside.relative_to(folder.resolve())}/ were put in the kernel's working folder"
     return own
+
+
+def rel_top(path, folder):
+    """The first part of ``path`` below ``folder`` (``work`` for ``folder/work/sub``)."""
+    return pathlib.Path(path).resolve().relative_to(pathlib.Path(folder).resolve()).parts[0]
 
 
 def add_written(written, staged):

@@ -49,18 +49,36 @@ class Plan:
 def plan(api, options):
     """The ``Plan`` for ``options.assignments`` and ``options.students`` (empty: all of them).
 
-    Raises ``GradingError`` for an assignment the gradebook does not know.
+    Raises ``GradingError`` for an assignment the gradebook does not know, and for a student
+    asked for who handed in none of them (a typo: the message names the closest ones).
     """
-    found = Plan()
+    found, seen = Plan(), set()
     for assignment in list(options.assignments) or course.submitted_assignments(api):
         notebooks = course.gradebook_notebooks(api, assignment)
         if notebooks is None:
             raise GradingError(f"assignment {assignment!r} is not in the gradebook: run "
                                f"`nbgrader generate_assignment {assignment}` first")
         found.notebooks[assignment] = notebooks
-        found.submissions += [s for s in course.find_submissions(api, assignment, notebooks)
-                              if not options.students or s.student in options.students]
+        everyone = course.find_submissions(api, assignment, notebooks)
+        found.submissions += [s for s in everyone if not options.students or s.student in options.students]
+        seen |= {sub.student for sub in everyone}
+    unknown = [s for s in options.students if s not in seen]
+    if unknown:
+        raise GradingError(unknown_students(unknown, sorted(seen), ", ".join(found.notebooks) or "any assignment"))
     return found
+
+
+def unknown_students(unknown, known, assignment):
+    """The message for ``--student`` names without a submission of ``assignment`` (a typo?)."""
+    import difflib
+
+    parts = []
+    for name in unknown:
+        close = difflib.get_close_matches(name, known, n=3, cutoff=0.5)
+        parts.append(repr(name) + (f" (did you mean {' or '.join(map(repr, close))}?)" if close else ""))
+    shown = ", ".join(known[:20]) + (f" and {len(known) - 20} more" if len(known) > 20 else "")
+    return (f"no submission of {assignment} by {', '.join(parts)} under submitted/; "
+            f"students with one: {shown or 'none'}")
 
 
 class Grader:

@@ -35,7 +35,8 @@ class Recorder:
             ref = references.get((sub.assignment, nb), {})
             if ref.get("problem") and ref["problem"] not in sub.notes:
                 sub.notes.append(ref["problem"])
-            prepared = Prepared(reference=ref.get("records", {}), unrecorded=ref.get("failed", {}))
+            prepared = Prepared(reference=ref.get("records", {}), unrecorded=ref.get("failed", {}),
+                                reason=sub.not_run.get(nb, ""))
             if result is not None:
                 self._note_result(sub, nb, result)
                 files.add_written(result.get("files"), staged_folder)

@@ -4,6 +4,7 @@ Only informative: the points are decided by the judge, whatever the code does. A
 the summary so the instructor can look at the submission.
 """
 import re
+import symtable
 
 from autograder.cells import nbgrader_meta
 
@@ -22,8 +23,12 @@ PATTERNS = {
     "uses ctypes": r"\bctypes\b",
     "looks into its caller's frame or globals": r"\b_getframe\b|\binspect\s*\.\s*(currentframe|stack|getouterframes)\b"
                                                  r"|\bf_(back|globals|locals)\b|\bglobals\s*\(\s*\)",
-    "reads the input history": r"\bIn\s*\[|\b_ih\b|\b_i{1,3}\b|\b_i\d+\b|history_manager|\blinecache\b|\buser_ns\b",
+    # (``In``, ``_i``, ``_ii``... read as values: ``history_reads``, from the code's symbol tables.)
+    "reads the input history": r"history_manager|\blinecache\b|\buser_ns\b",
 }
+HISTORY = "reads the input history"
+# IPython's input history in the user's namespace: In, _ih, _i, _ii, _iii, _i1, _i2...
+_HISTORY_NAME = re.compile(r"^(In|_ih|_i{1,3}|_i\d+)$")
 _COMPILED = {label: re.compile(rx, re.MULTILINE) for label, rx in PATTERNS.items()}
 
 
@@ -39,7 +44,62 @@ def student_code(nb):
             yield cell.source
 
 
+def _python(source):
+    """The cell as plain Python (IPython's magics and shell escapes turned into calls), or None."""
+    try:
+        from IPython.core.inputtransformer2 import TransformerManager
+
+        return TransformerManager().transform_cell(source)
+    except Exception:  # noqa: BLE001 - without IPython (or on odd input) the cell is read as it is
+        return source
+
+
+def _unbound_history_names(table, module_bound):
+    """Names of IPython's history that code in ``table`` (a ``symtable`` scope, its children
+    included) reads without having bound them: from the kernel's namespace, that is the history."""
+    found = set()
+    for symbol in table.get_symbols():
+        name = symbol.get_name()
+        if not _HISTORY_NAME.match(name) or not symbol.is_referenced():
+            continue
+        if table.get_type() == "module":
+            bound = symbol.is_assigned() or symbol.is_imported()
+        elif symbol.is_local() or symbol.is_free():
+            continue  # a parameter, a loop variable, or one of an enclosing function
+        else:
+            bound = name in module_bound
+        if not bound:
+            found.add(name)
+    for child in table.get_children():
+        found |= _unbound_history_names(child, module_bound)
+    return found
+
+
+def history_reads(sources):
+    """The history names (``In``, ``_i``, ``_ii``, ``_iii``, ``_iN``, ``_ih``) that the code of
+    ``sources`` (cells, run in one namespace) reads as values without binding them itself:
+    ``for _i in range(3): print(_i)`` reads nothing of the history, ``print(_i)`` does. A cell that
+    is not Python even after IPython's transforms is searched for the names as words instead."""
+    tables, loose = [], []
+    for source in sources:
+        try:
+            tables.append(symtable.symtable(_python(source), "<cell>", "exec"))
+        except (SyntaxError, ValueError):
+            loose.append(source)
+    module_bound = {s.get_name() for t in tables for s in t.get_symbols() if s.is_assigned() or s.is_imported()}
+    found = set()
+    for table in tables:
+        found |= _unbound_history_names(table, module_bound)
+    words = re.compile(r"\bIn\s*\[|\b_ih\b|\b_i{1,3}\b|\b_i\d+\b")
+    found |= {m.group(0).rstrip("[ ") for source in loose for m in words.finditer(source)}
+    return sorted(found - module_bound)
+
+
 def suspicious(nb):
     """Labels of the patterns found in the student's code, in a stable order."""
-    text = "\n".join(student_code(nb))
-    return [label for label, rx in _COMPILED.items() if rx.search(text)]
+    sources = list(student_code(nb))
+    text = "\n".join(sources)
+    found = {label for label, rx in _COMPILED.items() if rx.search(text)}
+    if history_reads(sources):
+        found.add(HISTORY)
+    return [label for label in PATTERNS if label in found]

@@ -13,6 +13,7 @@ the instructor's summary. Grading then sees a notebook nbgrader can sanitize as 
 """
 import copy
 import pathlib
+import re
 import uuid
 from dataclasses import dataclass, field
 
@@ -23,6 +24,8 @@ from autograder.cells import grade_id, meta_of  # noqa: F401 - stage.grade_id, a
 NO_METADATA = "no nbgrader metadata: was it saved by another editor?"
 RESTORED_TEXT = ("This cell (id:{grade_id}) was missing from the submission; the grader put it back "
                  "from the release. Any answer the student retyped elsewhere is in the cells beside it.\n\n")
+NOT_GRADED_TEXT = ("**This submission was not graded: {why}.** Below is the notebook as it was "
+                   "released, scored 0; hand in your own notebook again (ask your instructor).")
 # Cell metadata that editors add and that nbgrader and nbconvert do not need (Colab, VS Code, JupyterLab).
 EDITOR_CELL_KEYS = ("colab", "id", "outputId", "executionInfo", "vscode", "execution", "papermill", "pycharm")
 EDITOR_NOTEBOOK_KEYS = ("colab", "accelerator", "gpuClass", "vscode", "papermill")
@@ -44,32 +47,84 @@ def _candidates(folder):
     return sorted(found, key=lambda p: (-p.stat().st_mtime, str(p)))
 
 
-def find_notebooks(folder, notebook_ids, lone=True):
+def _work(path, release):
+    """How much of a candidate notebook is the student's: the number of its cells whose text is
+    not in the release (0 for an untouched copy; -1 for a file that is no notebook)."""
+    try:
+        nb = read_notebook(path)
+    except Exception:  # noqa: BLE001 - a broken file is the last choice, never a crash
+        return -1
+    given = {"".join(c.get("source", "")).strip() for c in release.cells} if release is not None else set()
+    return sum(1 for c in nb.cells if "".join(c.get("source", "")).strip() not in given)
+
+
+def _belongs(path, release):
+    """A notebook that shares most of its graded cells (grade ids or cell ids) with ``release``."""
+    if release is None:
+        return False
+    try:
+        nb = read_notebook(path)
+    except Exception:  # noqa: BLE001
+        return False
+    ids = {grade_id(c) for c in release.cells if grade_id(c)}
+    cell_ids = {c.get("id") for c in release.cells if grade_id(c) and c.get("id")}
+    have = {grade_id(c) for c in nb.cells if grade_id(c)}
+    have_cells = {c.get("id") for c in nb.cells if c.get("id")}
+    return bool(ids) and max(len(ids & have), len(cell_ids & have_cells)) * 2 >= len(ids)
+
+
+def find_notebooks(folder, notebook_ids, lone=True, releases=None):
     """Locate each expected notebook in a student's ``folder`` (a directory).
 
-    The exact name wins. Otherwise a notebook elsewhere under the folder (a sub-folder, another
-    name such as ``chain_rule (1).ipynb``) is taken: one whose name starts with the notebook's
-    id (the newest of several), or, when exactly one notebook is missing and ``lone``, the only
-    one left (not for a student's whole folder, where it may belong to another assignment).
+    The candidates for a notebook are the file of its exact name, notebooks elsewhere under the
+    folder (a sub-folder, another name such as ``chain_rule (1).ipynb``) whose name starts with
+    its id, and, given ``releases`` (``{id: release notebook}``), any notebook sharing most of the
+    release's graded cells. Of several, the one with the most work of the student's (cells not
+    in the release) is graded, then the exact name, then the newest; the notes name the others.
+    When exactly one notebook is missing and ``lone``, the only notebook left is taken (not for
+    a student's whole folder, where it may belong to another assignment).
     """
     folder = pathlib.Path(folder)
-    found = Found({nb: (folder / f"{nb}.ipynb") if (folder / f"{nb}.ipynb").is_file() else None
-                   for nb in notebook_ids})
-    taken = {p.resolve() for p in found.notebooks.values() if p is not None}
-    spare = [p for p in _candidates(folder) if p.resolve() not in taken] if folder.is_dir() else []
-    missing = [nb for nb, p in found.notebooks.items() if p is None]
-    for nb in missing:
-        named = [p for p in spare if p.stem.lower().startswith(nb.lower())]
-        if named:
-            found.notebooks[nb] = named[0]
-            spare.remove(named[0])
+    releases = releases or {}
+    found = Found({nb: None for nb in notebook_ids})
+    spare = _candidates(folder) if folder.is_dir() else []
+    for nb in notebook_ids:
+        exact = folder / f"{nb}.ipynb"
+        named = [p for p in spare if p == exact or p.stem.lower().startswith(nb.lower())]
+        alike = [p for p in spare if p not in named and _belongs(p, releases.get(nb))]
+        candidates = sorted(named + alike, key=lambda p: (p != exact, p not in named))  # stable: newest first
+        if not candidates:
+            continue
+        if len(candidates) > 1:
+            work = {p: _work(p, releases.get(nb)) for p in candidates}
+            candidates.sort(key=lambda p: -work[p])
+            others = [p for p in candidates[1:] if p.is_file()]
+            found.notes.append(f"also found {', '.join(str(p.relative_to(folder)) for p in others)}: not graded "
+                               f"(graded {candidates[0].relative_to(folder)}, "
+                               + ("the one with the most of the student's work)" if work[candidates[0]] > work[others[0]]
+                                  else "by its name or as the newest)"))
+        found.notebooks[nb] = candidates[0]
+        spare = [p for p in spare if p not in candidates]
     missing = [nb for nb, p in found.notebooks.items() if p is None]
     if lone and len(missing) == 1 and len(spare) == 1:
         found.notebooks[missing[0]] = spare.pop()
     for nb, path in found.notebooks.items():
         if path is not None and path != folder / f"{nb}.ipynb":
-            found.notes.append(f"graded {path.relative_to(folder)} as {nb}.ipynb")
+            found.notes.insert(0, f"graded {path.relative_to(folder)} as {nb}.ipynb")
     return found
+
+
+def what_was_there(folder, limit=5):
+    """What a folder without the notebook holds, to end a reason: ``": found a.py, b.txt, no
+    notebook"`` (at most ``limit`` names), ``": 02-chain-rule/ is empty"``; "" without a folder."""
+    if folder is None or not pathlib.Path(folder).is_dir():
+        return ""
+    names = sorted(str(p.relative_to(folder)) for p in pathlib.Path(folder).rglob("*")
+                   if p.is_file() and ".ipynb_checkpoints" not in p.parts)
+    if not names:
+        return f": {pathlib.Path(folder).name}/ is empty"
+    shown = ", ".join(names[:limit]) + (f" and {len(names) - limit} more" if len(names) > limit else "")
+    return f": found {shown}, no notebook"
 
 
 def loose_notebooks(student_dir, notebook_ids):
@@ -81,6 +136,17 @@ def loose_notebooks(student_dir, notebook_ids):
 # -- cells: small helpers ---------------------------------------------------------------------
 def _same_text(a, b):
     return a.strip() == b.strip()
+
+
+def _defined_names(source):
+    """The functions and classes a code cell defines at its top level (a set of names)."""
+    import ast
+
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError):
+        return set(re.findall(r"^(?:def|class)\s+(\w+)", source, re.MULTILINE))
+    return {node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
 
 
 def _is_graded(meta):
@@ -272,10 +338,25 @@ def restore_metadata(nb, release):
         before = next((anchors[g] for g in reversed(release_ids[:k]) if g in anchors), -1)
         after = next((anchors[g] for g in release_ids[k + 1:] if g in anchors), len(nb.cells))
         gaps.setdefault((before, after), []).append(src)
+    structured = by_id + by_content > 0
     for (before, after), sources in (gaps.items() if not had_any else ()):
         for kind in ("code", "markdown"):
             srcs = [s for s in sources if s.cell_type == kind]
             cells = [c for c in nb.cells[before + 1:after] if c.cell_type == kind and "nbgrader" not in c.metadata]
+            if srcs and len(srcs) != len(cells) and kind == "code" and structured:
+                # More cells than answers (scratch cells the student added): an answer cell is
+                # the cell that defines what the release's stub defines (``def sigmoid``).
+                # Only in the release's own notebook (read-only cells found): in one retyped from
+                # scratch, the release's set-up and tests are put back after the student's code.
+                for src in list(srcs):
+                    names = _defined_names(src.source)
+                    match = [c for c in cells if names and names <= _defined_names(c.source)]
+                    if match:  # of several (a scratch redefinition), the last: it is in effect for the tests
+                        _give(match[-1], src)
+                        lost.remove(src)
+                        srcs.remove(src)
+                        cells.remove(match[-1])
+                        by_content += 1
             if srcs and len(srcs) == len(cells):
                 for src, cell in zip(srcs, cells):
                     _give(cell, src)
@@ -373,10 +454,67 @@ def repair(nb, release, known_ids):
     return nb, notes
 
 
-def read_notebook(path):
-    """Read any JSON notebook nbformat understands (v3 and v4) as v4, without validation errors."""
+BOMS = {b"\xef\xbb\xbf": "utf-8", b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}
+
+
+class Unreadable(ValueError):
+    """A submitted file that is no notebook; its message says why in words a student reads."""
+
+
+def _decode(raw):
+    """``(text, note)``: the file's text, without a byte-order mark (Windows editors write one;
+    nbformat's JSON reader refuses it); ``note`` says that one was there, else ""."""
+    for bom, encoding in BOMS.items():
+        if raw.startswith(bom):
+            return raw[len(bom):].decode(encoding), "the file began with a byte-order mark (saved on Windows?): ignored"
+    return raw.decode("utf-8"), ""
+
+
+def _why_unreadable(raw, text, err):
+    """Why a file is no notebook, in words."""
+    if not raw.strip():
+        return "the file is empty (0 bytes)" if not raw else "the file holds only blank space"
+    if text is None:
+        return f"the file is not text (not UTF-8: {err})"
+    import json
+
+    try:
+        data = json.loads(text)
+    except ValueError as json_err:
+        head = text.lstrip()[:1]
+        if head not in ("{", "["):
+            first = text.strip().splitlines()[0][:60]
+            return f"the file is not a notebook but plain text (it begins {first!r}; a .py file renamed?)"
+        return (f"the file is not complete JSON ({json_err}: cut off while saving or uploading, "
+                "or edited by hand?)")
+    if not isinstance(data, dict) or "cells" not in data and "worksheets" not in data:
+        return "the file is JSON but not a notebook (it has no cells)"
+    return f"nbformat cannot read it ({type(err).__name__}: {str(err)[:120]})"
+
+
+def read_submitted(path):
+    """A submitted notebook as v4: ``(nb, notes)``. Raises ``Unreadable`` (why, in words) when
+    the file is empty, not JSON, or JSON but no notebook. A UTF-8 or UTF-16 byte-order mark is
+    dropped (with a note)."""
     import warnings
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return nbformat.read(str(path), as_version=4)
+    raw = pathlib.Path(path).read_bytes()
+    try:
+        text, note = _decode(raw)
+    except UnicodeDecodeError as err:
+        raise Unreadable(_why_unreadable(raw, None, err)) from None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            nb = nbformat.reads(text, as_version=4)
+        if not isinstance(nb.get("cells"), list):
+            raise ValueError("no cells")
+    except Exception as err:  # noqa: BLE001 - any unreadable file is a reason, not a crash
+        raise Unreadable(_why_unreadable(raw, text, err)) from None
+    return nb, [note] if note else []
+
+
+def read_notebook(path):
+    """Read any JSON notebook nbformat understands (v3 and v4) as v4, without validation errors
+    (a byte-order mark at its start is dropped). Raises ``Unreadable`` for a file that is none."""
+    return read_submitted(path)[0]

@@ -80,22 +80,31 @@ class Staging:
         """Copy a submitted notebook where nbgrader will read it; returns it sanitized for execution.
 
         The notebook is repaired first (``stage.repair``), each repair noted. A notebook that is
-        missing, is no notebook, or that nbgrader cannot sanitize even so is replaced by the
-        unmodified release (which scores zero) and None is returned: there is nothing to run.
+        missing, is no notebook, is another assignment's, or that nbgrader cannot sanitize even so
+        is replaced by the unmodified release (which scores zero), headed by a cell that says why,
+        and None is returned: there is nothing to run.
         """
         if path is None or not pathlib.Path(path).is_file():
             sub.status[nb_id] = "missing"
             if not sub.reasons or not sub.reasons[-1].startswith("nothing to grade"):
-                sub.reasons.append(f"{nb_id}.ipynb was not submitted")
+                sub.reasons.append(f"{nb_id}.ipynb was not submitted{stage.what_was_there(sub.folder)}")
             return None
+        name = pathlib.Path(path).name
         try:
-            nb = stage.read_notebook(path)
-        except Exception as err:  # noqa: BLE001 - any unreadable file is a reason, not a crash
-            return self._invalid(sub, nb_id, staged, f"{pathlib.Path(path).name} is not a notebook "
-                                 f"(not JSON nbformat can read: {type(err).__name__})")
+            nb, notes = stage.read_submitted(path)
+        except stage.Unreadable as err:
+            return self._invalid(sub, nb_id, staged, f"{name} could not be read: {err}")
+        except OSError as err:
+            return self._invalid(sub, nb_id, staged, f"{name} could not be read: {err.strerror or err}")
+        other = course.other_assignment(self.api, sub.assignment, nb)
+        if other is not None:
+            sub.notes = [n for n in sub.notes if not (n.startswith("graded ") and n.endswith(f" as {nb_id}.ipynb"))]
+            return self._invalid(sub, nb_id, staged, f"this is {other[0]}'s notebook ({other[1]}), not "
+                                 f"{sub.assignment}'s (handed in under the wrong assignment?)")
         try:
-            nb, notes = stage.repair(nb, self._release(sub.assignment, nb_id),
-                                     course.known_cell_ids(self.api, sub.assignment, nb_id))
+            nb, repaired = stage.repair(nb, self._release(sub.assignment, nb_id),
+                                        course.known_cell_ids(self.api, sub.assignment, nb_id))
+            notes += repaired
             sub.notes += [f"{nb_id}: {n}" for n in notes]
             # Nothing could be matched to the release: grading goes on, but the instructor must look.
             sub.reasons += [f"{nb_id}: {n}" for n in notes if n.startswith(stage.NO_METADATA)]
@@ -103,13 +112,17 @@ class Staging:
             nbformat.write(nb, str(staged))
             return clean
         except Exception as err:  # noqa: BLE001
-            return self._invalid(sub, nb_id, staged, f"nbgrader cannot grade {pathlib.Path(path).name} even "
+            return self._invalid(sub, nb_id, staged, f"nbgrader cannot grade {name} even "
                                  f"after repairs ({shorten(f'{type(err).__name__}: {err}', 160)})")
 
     def _invalid(self, sub, nb_id, staged, why):
+        """The release in place of a notebook that cannot be graded, its first cell saying ``why``
+        (the student's feedback shows it; its code cells say "not run" and why)."""
         sub.status[nb_id] = "invalid"
-        sub.reasons.append(f"{why}: graded as the unmodified release")
-        release = self.root / self.api.coursedir.release_directory / sub.assignment / f"{nb_id}.ipynb"
-        if release.exists():
-            shutil.copy(release, staged)
+        sub.reasons.append(f"{why}: graded as the unmodified release (0 points)")
+        sub.not_run[nb_id] = f"not graded: {why}"
+        release = self._release(sub.assignment, nb_id)
+        if release is not None:
+            release.cells.insert(0, nbformat.v4.new_markdown_cell(stage.NOT_GRADED_TEXT.format(why=why)))
+            nbformat.write(release, str(staged))
         return None

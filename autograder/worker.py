@@ -75,6 +75,8 @@ class CappedClient(NotebookClient):
         self.truncated = set()
         self.timeouts = []
         self.on_cell_executed = self._complete
+        self.count_tasks = None    # how many processes and threads the sandbox holds (after each cell)
+        self.peak_tasks = 0
 
     async def async_execute_cell(self, cell, cell_index, execution_count=None, store_history=True):
         """A test cell with hidden tests runs as two requests, its visible part and then (if that
@@ -112,6 +114,8 @@ class CappedClient(NotebookClient):
                 self.executed = [i for i in self.executed if i != cell_index]
 
     def _complete(self, cell, cell_index, execute_reply=None):
+        if self.count_tasks is not None:
+            self.peak_tasks = max(self.peak_tasks, self.count_tasks())
         if cell_index not in self.executed:  # a split test cell completes twice
             self.executed.append(cell_index)
         content = (execute_reply or {}).get("content", {})
@@ -210,6 +214,38 @@ def _collect_written(km, job):
     return None
 
 
+def sandbox_tasks(pid):
+    """Processes and threads of the process ``pid`` and all its descendants (what RLIMIT_NPROC
+    counts for a kernel that runs as a user of its own); 0 when it is gone."""
+    count, todo, seen = 0, [pid], set()
+    while todo:
+        p = todo.pop()
+        if p in seen:
+            continue
+        seen.add(p)
+        try:
+            tasks = os.listdir(f"/proc/{p}/task")
+        except OSError:
+            continue
+        count += len(tasks)
+        for task in tasks:
+            try:
+                with open(f"/proc/{p}/task/{task}/children") as f:
+                    todo += [int(c) for c in f.read().split()]
+            except (OSError, ValueError):
+                continue
+    return count
+
+
+def failure_reason(err, peak_tasks, limit):
+    """Why the run broke off, in words: a kernel that used (nearly) all of its process budget
+    stopped because of it (its messages break in odd ways then, e.g. "Invalid Signature")."""
+    if peak_tasks >= 0.9 * limit:
+        return (f"the kernel stopped: the sandbox's process limit was reached ({peak_tasks} processes and "
+                f"threads of the {limit} allowed: the code started too many processes, a fork bomb?)")
+    return f"execution failed: {type(err).__name__}: {err}"[:500]
+
+
 def _mark_not_run(nb, executed, why):
     for index, cell in enumerate(nb.cells):
         if cell.cell_type == "code" and index not in executed:
@@ -249,6 +285,12 @@ async def _execute(nb, job, conn_dir):
         error_on_timeout={"ename": "TimeoutError", "evalue": said, "traceback": [f"TimeoutError: {said}"]},
         record_timing=False, kernel_name="python3")
     budget = sandbox.process_budget(groups, job["sandbox"])
+
+    def count_tasks():
+        process = getattr(getattr(km, "provisioner", None), "process", None)
+        return sandbox_tasks(process.pid) if process is not None and job["sandbox"] else 0
+
+    client.count_tasks = count_tasks
     written = None
     status, reason = "ok", ""
     cwd = sandbox.SANDBOX_HOME if job["sandbox"] else job["workdir"]
@@ -264,7 +306,10 @@ async def _execute(nb, job, conn_dir):
         else:
             status, reason = "kernel_died", "the kernel died (it exited, was killed, or ran out of memory)"
     except Exception as err:  # noqa: BLE001 - any failure is a reason, never a lost submission
-        status, reason = "error", f"execution failed: {type(err).__name__}: {err}"[:500]
+        client.peak_tasks = max(client.peak_tasks, count_tasks())
+        status, reason = "error", failure_reason(err, client.peak_tasks, sandbox.NPROC)
+        if reason.startswith("the kernel stopped"):
+            status = "process_limit"
     finally:
         written = _collect_written(km, job)
         try:
@@ -285,18 +330,22 @@ async def _execute(nb, job, conn_dir):
             if not any(g.exists() for g in groups):
                 break
             await asyncio.sleep(0.1)
+    if status not in ("ok", "process_limit") and client.peak_tasks >= 0.9 * sandbox.NPROC:
+        reason += (f" (the code had started {client.peak_tasks} processes and threads: the sandbox's "
+                   f"limit is {sandbox.NPROC})")
     if status != "ok":
         _mark_not_run(nb, set(client.executed), reason)
     elif client.truncated:
         reason = "output truncated in " + ", ".join(f"cell {i}" for i in sorted(client.truncated))
-    extra = {"timeouts": sorted(set(client.timeouts)), "budget": budget, "files": written}
+    extra = {"timeouts": sorted(set(client.timeouts)), "budget": budget, "files": written, "tasks": client.peak_tasks}
     return status, reason, sorted(client.executed), extra
 
 
 def run(job):
     """Execute ``job["notebook"]``; returns ``{"status", "reason", "executed", "seconds", "notebook",
     "timeouts" (indices of cells that hit the cell timeout), "budget" (the process budget, in
-    words), "files" (a folder with the files the notebook wrote, or None)}``.
+    words), "files" (a folder with the files the notebook wrote, or None), "tasks" (the most
+    processes and threads the sandbox held after a cell, 0 without a sandbox)}``.
 
     job keys: notebook, cell_timeout, time_limit, memory (bytes), sandbox (bool), data_files,
     threads (BLAS threads in the kernel), workdir (only without sandbox); and from ``pool``:

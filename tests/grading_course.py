@@ -113,6 +113,7 @@ def graded_course():
 HANDED_IN = ROOT / "tests" / "handed_in"
 HANDED_IN_ASSIGNMENT = "02-chain-rule"
 HANDED_IN_NOTEBOOK = "chain_rule.ipynb"
+OTHER_ASSIGNMENT = "01-gradient-descent"
 WRITTEN_ANSWER = ("With the ReLU, g'(Z1) is a 0/1 mask: dZ1 = (W2.T @ dZ2) * (Z1 > 0), so the hidden "
                   "gradient passes unchanged through active units and is zero elsewhere.")
 # The real notebook: honest work runs for a while; a loop would be cut at 60 s.
@@ -146,8 +147,13 @@ def load_handed_in(path, course_root):
         return nbformat.read(str(pathlib.Path(course_root) / "release" / HANDED_IN_ASSIGNMENT / HANDED_IN_NOTEBOOK),
                              as_version=4)
 
+    def other_release(assignment):
+        """Another assignment's released notebook, as the course ships it (release/)."""
+        return nbformat.read(str(next((ROOT / "release" / assignment).glob("*.ipynb"))), as_version=4)
+
     ns = {"honest": lambda: honest_notebook(course_root), "release": release, "write": write, "cells_by_id": cells_by_id,
-          "ASSIGNMENT": HANDED_IN_ASSIGNMENT, "NOTEBOOK": HANDED_IN_NOTEBOOK, "nbformat": nbformat}
+          "other_release": other_release, "ASSIGNMENT": HANDED_IN_ASSIGNMENT, "NOTEBOOK": HANDED_IN_NOTEBOOK,
+          "nbformat": nbformat}
     exec(compile(path.read_text(), str(path), "exec"), ns)
     make = ns.get("make")
 
@@ -158,7 +164,8 @@ def load_handed_in(path, course_root):
         write(make(nb) if make else nb, folder / HANDED_IN_ASSIGNMENT / HANDED_IN_NOTEBOOK)
 
     return {"name": path.stem, "doc": ns.get("__doc__", ""), "expect": ns["EXPECT"], "pending": ns.get("PENDING", "written"),
-            "note": ns.get("NOTE"), "reason": ns.get("REASON"), "hand_in": hand_in, "ns": ns}
+            "note": ns.get("NOTE"), "reason": ns.get("REASON"), "no_note": ns.get("NO_NOTE"), "flag": ns.get("FLAG"),
+            "feedback": ns.get("FEEDBACK", True), "hand_in": hand_in, "ns": ns}
 
 
 def handed_in_cases(course_root="/nonexistent"):
@@ -187,6 +194,8 @@ def handed_in_course():
     parent = tempfile.mkdtemp(prefix="handed-in-course-")
     atexit.register(shutil.rmtree, parent, True)
     course_root = make_real_course(parent, HANDED_IN_ASSIGNMENT)
+    # Another assignment's release, as in a real course (a student may hand in the wrong notebook).
+    shutil.copytree(ROOT / "release" / OTHER_ASSIGNMENT, course_root / "release" / OTHER_ASSIGNMENT)
     corpus = handed_in_cases(course_root)
     for case in corpus:
         case["hand_in"](course_root / "submitted" / case["name"])

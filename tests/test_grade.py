@@ -30,3 +30,12 @@ def test_the_plan_keeps_only_the_students_and_assignments_asked_for(gradebook):
 def test_an_assignment_the_gradebook_does_not_know_stops_the_run(gradebook):
     with pytest.raises(grade.GradingError, match="nbgrader generate_assignment a9"):
         grade.plan(None, Options(assignments=("a9",)))
+
+
+def test_a_student_asked_for_without_a_submission_stops_the_run_with_the_closest_names(gradebook):
+    with pytest.raises(grade.GradingError) as err:
+        grade.plan(None, Options(assignments=("a1",), students=("alcie",)))
+    assert str(err.value) == ("no submission of a1 by 'alcie' (did you mean 'alice'?) under submitted/; "
+                              "students with one: alice, bob")
+    # A student with a submission of one of the assignments graded is no typo.
+    assert [s.key for s in grade.plan(None, Options(students=("bob",))).submissions] == [("a1", "bob")]

@@ -70,16 +70,27 @@ def test_each_submission_gets_exactly_its_points(graded, case):
     assert got[case["name"]] == (expect, pending), f"{case['name']}: {case['doc']}\n{graded['result'].stdout[-4000:]}"
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if c["note"] or c["reason"]],
-                         ids=[c["name"] for c in CASES if c["note"] or c["reason"]])
+SAID = [c for c in CASES if c["note"] or c["reason"] or c["no_note"] or c["flag"] is not None]
+
+
+@pytest.mark.parametrize("case", SAID, ids=[c["name"] for c in SAID])
 def test_the_summary_says_what_happened(graded, case):
     out = graded["result"].stdout
     lines = [line for line in out.splitlines() if line.startswith(f"  {case['name']} / ")]
+    notes = out.split("Notes (")[-1].split("\n\n")[0] if "Notes (" in out else ""
     if case["note"]:
-        notes = out.split("Notes (")[-1]
         assert any(case["note"] in line for line in lines if line in notes), f"{case['name']}: {case['note']!r}\n{out}"
+    if case["no_note"]:
+        assert not any(case["no_note"] in line for line in lines if line in notes), f"{case['name']}: {case['no_note']!r}\n{out}"
     if case["reason"]:
         assert any(case["reason"] in line for line in lines), f"{case['name']}: {case['reason']!r}\n{out}"
+    if case["flag"] is not None:
+        flags = out.split("Possible tampering")[-1].split("\n\n")[0] if "Possible tampering" in out else ""
+        flagged = [line for line in lines if line in flags]
+        if case["flag"] is False:
+            assert not flagged, f"{case['name']} is flagged: {flagged}"
+        else:
+            assert any(case["flag"] in line for line in flagged), f"{case['name']}: {case['flag']!r}\n{out}"
 
 
 def test_every_student_is_in_grades_csv_with_pending_answers(graded):
@@ -109,7 +120,25 @@ def test_files_the_notebook_writes_reach_autograded(graded):
 
 def test_every_graded_submission_gets_feedback(graded):
     pages = {p.parent.parent.name for p in (graded["root"] / "feedback").glob(f"*/{gc.HANDED_IN_ASSIGNMENT}/*.html")}
-    assert pages >= {c["name"] for c in CASES if c["name"] != "nothing_to_grade"}
+    assert pages >= {c["name"] for c in CASES if c["name"] != "nothing_to_grade" and c["feedback"]}
+
+
+UNREADABLE = [c for c in CASES if "could not be read" in (c["reason"] or "") or "'s notebook (" in (c["reason"] or "")]
+
+
+@pytest.mark.parametrize("case", UNREADABLE, ids=[c["name"] for c in UNREADABLE])
+def test_a_notebook_that_cannot_be_graded_says_why_in_its_feedback(graded, case):
+    """The student reads why in words at the top of the page and under each cell, not "NotExecuted" alone."""
+    import html
+    page = html.unescape(_feedback(graded, case["name"]))
+    assert "This submission was not graded" in page and case["reason"] in page
+    assert page.count("not graded: " + case["reason"]) >= 10
+
+
+def test_a_student_name_with_a_typo_is_named_and_fails(graded):
+    result = gc.grade_handed_in(graded["root"], "--student", "honets", "--no-feedback")
+    assert result.returncode == 2, result.stdout[-2000:]
+    assert "'honets' (did you mean 'honest'?)" in result.stderr and "nothing to grade" not in result.stdout
 
 
 def _feedback(graded, student):

@@ -136,10 +136,71 @@ def test_stripped_metadata_is_restored_from_the_release(keep_ids):
 
 
 def test_nothing_to_match_says_so_in_words():
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("def f(x):\n    return x * x")])
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("def square(x):\n    return x * x")])
     nb, notes = stage.repair(nb, release(), KNOWN)
     assert any(n.startswith(stage.NO_METADATA) for n in notes)
     assert ids(nb)[-1] == "why" and "test_f" in ids(nb)  # tests put back after the student's code
+
+
+def test_stripped_answer_cells_among_scratch_cells_are_matched_by_what_they_define():
+    """Colab: no ids, no metadata; a scratch cell before the answer and the intro deleted. The answer
+    cell is the one that defines ``f``, so it is no "missing" answer."""
+    nb = answered()
+    nb.cells.insert(2, nbformat.v4.new_code_cell("x = np.linspace(0, 1, 3)\nprint(f)"))
+    del nb.cells[0]
+    for cell in nb.cells:
+        cell.metadata = {}
+        cell.pop("id", None)
+    nb, notes = stage.repair(nb, release(), KNOWN)
+    assert stage.grade_id(nb.cells[2]) == "f" and stage.grade_id(nb.cells[1]) is None
+    assert not any("missing" in n for n in notes), notes
+
+
+
+def test_of_several_stripped_cells_defining_the_answer_the_last_one_is_it():
+    """A scratch cell that redefines ``f`` after the answer: the tests below use that one."""
+    nb = answered()
+    nb.cells.insert(3, nbformat.v4.new_code_cell("def f(x):\n    return x ** 2"))
+    for cell in nb.cells:
+        cell.metadata = {}
+        cell.pop("id", None)
+    nb, notes = stage.repair(nb, release(), KNOWN)
+    assert [stage.grade_id(c) for c in nb.cells[2:5]] == [None, "f", "test_f"]
+    assert not any("missing" in n for n in notes), notes
+
+
+def test_a_byte_order_mark_is_dropped_with_a_note(tmp_path):
+    path = tmp_path / "nb.ipynb"
+    path.write_bytes(nbformat.writes(answered()).replace("\n", "\r\n").encode("utf-8-sig"))
+    nb, notes = stage.read_submitted(path)
+    assert stage.grade_id(nb.cells[2]) == "f" and "byte-order mark" in notes[0]
+    path.write_bytes(nbformat.writes(answered()).encode("utf-16"))
+    assert stage.read_submitted(path)[0].cells[2].source == "def f(x):\n    return x * x"
+
+
+@pytest.mark.parametrize("content, why", [
+    (b"", "the file is empty (0 bytes)"),
+    (b"  \n", "the file holds only blank space"),
+    (b'{"cells": [ {"cell_type": "co', "the file is not complete JSON ("),
+    (b"def f(x):\n    return x\n", "the file is not a notebook but plain text (it begins 'def f(x):'"),
+    (b'{"name": "not a notebook"}', "the file is JSON but not a notebook (it has no cells)"),
+    (b"\x89PNG\r\n\x1a\n\xff\xfe\x00", "the file is not text"),
+])
+def test_a_file_that_is_no_notebook_says_why_in_words(tmp_path, content, why):
+    path = tmp_path / "nb.ipynb"
+    path.write_bytes(content)
+    with pytest.raises(stage.Unreadable) as err:
+        stage.read_submitted(path)
+    assert str(err.value).startswith(why)
+
+
+def test_a_folder_without_the_notebook_says_what_it_holds(tmp_path):
+    assert stage.what_was_there(tmp_path) == f": {tmp_path.name}/ is empty"
+    (tmp_path / "chain_rule.py").write_text("x = 1")
+    (tmp_path / ".ipynb_checkpoints").mkdir()
+    (tmp_path / ".ipynb_checkpoints" / "chain_rule-checkpoint.ipynb").write_text("{}")
+    assert stage.what_was_there(tmp_path) == ": found chain_rule.py, no notebook"
+    assert stage.what_was_there(None) == ""
 
 
 def test_a_converted_cell_keeps_its_metadata_for_nbgrader_to_convert_back():
@@ -204,7 +265,26 @@ def test_the_exact_name_wins(tmp_path):
     exact = _touch(tmp_path / "chain_rule.ipynb", age=100)
     _touch(tmp_path / "chain_rule (1).ipynb")
     found = stage.find_notebooks(tmp_path, ["chain_rule"])
-    assert found.notebooks == {"chain_rule": exact} and found.notes == []
+    assert found.notebooks == {"chain_rule": exact}
+    assert found.notes == ["also found chain_rule (1).ipynb: not graded (graded chain_rule.ipynb, by its name "
+                           "or as the newest)"]
+
+
+def test_of_several_notebooks_the_one_with_the_students_work_is_graded(tmp_path):
+    nbformat.write(release(), str(tmp_path / "chain_rule.ipynb"))
+    nbformat.write(answered(), str(tmp_path / "chain_rule-Copy1.ipynb"))
+    found = stage.find_notebooks(tmp_path, ["chain_rule"], releases={"chain_rule": release()})
+    assert found.notebooks["chain_rule"] == tmp_path / "chain_rule-Copy1.ipynb"
+    assert found.notes == ["graded chain_rule-Copy1.ipynb as chain_rule.ipynb",
+                           "also found chain_rule.ipynb: not graded (graded chain_rule-Copy1.ipynb, the one with "
+                           "the most of the student's work)"]
+    # A name that says nothing: recognised by the release's cells it holds.
+    (tmp_path / "chain_rule-Copy1.ipynb").unlink()
+    (tmp_path / "drafts").mkdir()
+    nbformat.write(answered(), str(tmp_path / "drafts" / "Untitled.ipynb"))
+    nbformat.write(nbformat.v4.new_notebook(), str(tmp_path / "drafts" / "scratch.ipynb"))
+    found = stage.find_notebooks(tmp_path, ["chain_rule"], releases={"chain_rule": release()})
+    assert found.notebooks["chain_rule"] == tmp_path / "drafts" / "Untitled.ipynb"
 
 
 def test_a_download_twice_or_a_subfolder_is_found_and_named(tmp_path):

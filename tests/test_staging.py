@@ -35,8 +35,20 @@ def test_a_file_that_is_no_notebook_is_graded_as_the_release(stage, tmp_path):
     sub = _submission(tmp_path, bad)
     staged = tmp_path / "staged.ipynb"
     assert stage._stage(sub, "nb", bad, staged) is None
-    assert sub.status == {"nb": "invalid"} and "is not a notebook" in sub.reasons[0]
-    assert nbformat.read(str(staged), as_version=4).cells[0].source == "x = 1"
+    assert sub.status == {"nb": "invalid"}
+    assert sub.reasons[0].startswith("nb.ipynb could not be read: the file is not a notebook but plain text")
+    cells = nbformat.read(str(staged), as_version=4).cells
+    assert cells[0].source.startswith("**This submission was not graded: nb.ipynb could not be read") and \
+        cells[1].source == "x = 1"
+    assert sub.not_run["nb"].startswith("not graded: nb.ipynb could not be read")
+
+
+def test_a_folder_without_the_notebook_is_named_in_the_reason(stage, tmp_path):
+    (tmp_path / "a1").mkdir()
+    (tmp_path / "a1" / "nb.py").write_text("x = 1")
+    sub = course.Submission("a1", "alice", {"nb": tmp_path / "a1" / "nb.ipynb"}, folder=tmp_path / "a1")
+    assert stage._stage(sub, "nb", sub.notebooks["nb"], tmp_path / "staged.ipynb") is None
+    assert sub.reasons == ["nb.ipynb was not submitted: found nb.py, no notebook"]
 
 
 def test_the_solution_job_carries_the_assignments_files_and_one_thread(stage, tmp_path):

@@ -24,3 +24,31 @@ def test_a_scratch_folder_too_deep_for_a_socket_path_gives_a_kernel_directory_in
         assert not any(scratch.iterdir()), "the too-deep directory was left behind"
     finally:
         os.rmdir(made)
+
+
+def test_the_sandboxs_processes_and_threads_are_counted_down_the_tree():
+    import subprocess
+    import sys
+    # A child that starts a grandchild and a second thread: 1 + 2 (child) + 1 (grandchild).
+    code = ("import subprocess, sys, threading, time\n"
+            "threading.Thread(target=time.sleep, args=(30,), daemon=True).start()\n"
+            "p = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(30)'])\n"
+            "print('ready', flush=True)\n"
+            "time.sleep(30)\n")
+    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline().strip() == "ready"
+        assert worker.sandbox_tasks(child.pid) == 3
+    finally:
+        subprocess.run(["pkill", "-P", str(child.pid)])
+        child.kill()
+        child.wait()
+    assert worker.sandbox_tasks(child.pid) == 0
+
+
+def test_a_run_that_broke_off_at_the_process_limit_says_so_in_words():
+    broken = ValueError("Invalid Signature: b'392ffc63'")
+    said = worker.failure_reason(broken, 250, 256)
+    assert said.startswith("the kernel stopped: the sandbox's process limit was reached (250 processes")
+    assert "Invalid Signature" not in said
+    assert worker.failure_reason(broken, 12, 256) == "execution failed: ValueError: Invalid Signature: b'392ffc63'"
