@@ -55,11 +55,16 @@ def pytest_xdist_make_scheduler(config, log):
         def _split_scope(self, nodeid):
             return test_group(nodeid)
 
-        def schedule(self):
-            # Every process collected the same list; the same stable sort keeps them equal.
-            for node, collection in self.registered_collections.items():
-                self.registered_collections[node] = sorted(collection, key=_rank)
-            self.config.option.loadscopereorder = False
-            super().schedule()
+        def _assign_work_unit(self, node):
+            # The groups, costly first. Only the queue of groups is reordered: the collections stay
+            # as each process collected them, since the work sent is indexes into its own list
+            # (sorting a collection sent each process tests of other groups, and expensive
+            # setups, the plain-nbgrader course for one, were built in both).
+            if not getattr(self, "_ranked", False):
+                self._ranked = True
+                ranked = sorted(self.workqueue.items(), key=lambda item: _rank(next(iter(item[1]))))
+                self.workqueue.clear()
+                self.workqueue.update(ranked)
+            super()._assign_work_unit(node)
 
     return CourseGroups(config, log)
