@@ -73,14 +73,29 @@ def _belongs(path, release):
     return bool(ids) and max(len(ids & have), len(cell_ids & have_cells)) * 2 >= len(ids)
 
 
+def _foreign(path, release):
+    """A notebook whose graded cells are mostly not ``release``'s: another assignment's notebook
+    (one with no nbgrader metadata left is not foreign: nothing tells)."""
+    if release is None:
+        return False
+    try:
+        nb = read_notebook(path)
+    except Exception:  # noqa: BLE001
+        return False
+    ids = {grade_id(c) for c in release.cells if grade_id(c)}
+    have = {grade_id(c) for c in nb.cells if grade_id(c)}
+    return len(have - ids) > len(have & ids)
+
+
 def find_notebooks(folder, notebook_ids, lone=True, releases=None):
     """Locate each expected notebook in a student's ``folder`` (a directory).
 
     The candidates for a notebook are the file of its exact name, notebooks elsewhere under the
     folder (a sub-folder, another name such as ``chain_rule (1).ipynb``) whose name starts with
     its id, and, given ``releases`` (``{id: release notebook}``), any notebook sharing most of the
-    release's graded cells. Of several, the one with the most work of the student's (cells not
-    in the release) is graded, then the exact name, then the newest; the notes name the others.
+    release's graded cells. Of several, one that is not another assignment's notebook (see
+    ``_foreign``), then the one with the most work of the student's (cells not in the release) is
+    graded, then the exact name, then the newest; the notes name the others.
     When exactly one notebook is missing and ``lone``, the only notebook left is taken (not for
     a student's whole folder, where it may belong to another assignment).
     """
@@ -97,12 +112,17 @@ def find_notebooks(folder, notebook_ids, lone=True, releases=None):
             continue
         if len(candidates) > 1:
             work = {p: _work(p, releases.get(nb)) for p in candidates}
-            candidates.sort(key=lambda p: -work[p])
+            foreign = {p: _foreign(p, releases.get(nb)) for p in candidates}
+            candidates.sort(key=lambda p: (foreign[p], -work[p]))
             others = [p for p in candidates[1:] if p.is_file()]
+            if foreign[others[0]] and not foreign[candidates[0]]:
+                why = "the others hold another assignment's cells)"
+            elif work[candidates[0]] > work[others[0]]:
+                why = "the one with the most of the student's work)"
+            else:
+                why = "by its name or as the newest)"
             found.notes.append(f"also found {', '.join(str(p.relative_to(folder)) for p in others)}: not graded "
-                               f"(graded {candidates[0].relative_to(folder)}, "
-                               + ("the one with the most of the student's work)" if work[candidates[0]] > work[others[0]]
-                                  else "by its name or as the newest)"))
+                               f"(graded {candidates[0].relative_to(folder)}, {why}")
         found.notebooks[nb] = candidates[0]
         spare = [p for p in spare if p not in candidates]
     missing = [nb for nb, p in found.notebooks.items() if p is None]

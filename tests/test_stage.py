@@ -287,6 +287,22 @@ def test_of_several_notebooks_the_one_with_the_students_work_is_graded(tmp_path)
     assert found.notebooks["chain_rule"] == tmp_path / "drafts" / "Untitled.ipynb"
 
 
+def test_another_assignments_notebook_under_the_expected_name_loses_to_the_real_one(tmp_path):
+    """Even with more cells not in this release (all of them: it is another release), a notebook
+    whose graded cells are another assignment's is never preferred to one of this assignment."""
+    foreign = release()
+    for cell in foreign.cells:
+        if cell.metadata.get("nbgrader", {}).get("grade_id"):
+            cell.metadata.nbgrader["grade_id"] = "other_" + cell.metadata.nbgrader["grade_id"]
+            cell.source = "# another assignment: " + cell.source
+    nbformat.write(foreign, str(tmp_path / "chain_rule.ipynb"))
+    nbformat.write(answered(), str(tmp_path / "chain_rule (1).ipynb"))
+    found = stage.find_notebooks(tmp_path, ["chain_rule"], releases={"chain_rule": release()})
+    assert found.notebooks["chain_rule"] == tmp_path / "chain_rule (1).ipynb"
+    assert found.notes[-1] == ("also found chain_rule.ipynb: not graded (graded chain_rule (1).ipynb, the others "
+                               "hold another assignment's cells)")
+
+
 def test_a_download_twice_or_a_subfolder_is_found_and_named(tmp_path):
     twice = _touch(tmp_path / "chain_rule (1).ipynb")
     found = stage.find_notebooks(tmp_path, ["chain_rule"])
