@@ -85,3 +85,11 @@ def test_student_code_cannot_read_a_hidden_test_through_the_course_helpers(execu
     seen = "".join(o.get("text", "") for o in executed["what student code saw"])
     assert "seen = peek()" in seen
     assert "SECRET_EXPECTED" not in seen and "HIDDEN" not in seen
+
+
+def test_the_student_readme_quotes_a_message_with_backticks_inside_as_one_code_span():
+    import pathlib
+    readme = (pathlib.Path(__file__).resolve().parents[1] / "student" / "README.md").read_text()
+    # Code spans as Markdown reads them: a run of backticks closed by a run of the same length.
+    spans = [m.group(2).strip() for m in re.finditer(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", readme)]
+    assert "not solved yet: write `mse_loss` above" in spans
