@@ -26,6 +26,10 @@ CELLS = [
     ("first", "def first(x):\n    return x", {}),
     ("second", "def second(x):\n    return x", {}),
     ("check calling both", "check_close('second(first(1.0))', second(first(1.0)), 1.0)", {}),
+    # A given function (network_loss) and the exercise (fixed_backprop) in one test: the exercise only.
+    ("given", "def given_loss(x):\n    return x", {}),
+    ("exercise", "def fixed_grad(x):\n    # YOUR CODE HERE\n    return x", TAG),
+    ("check calling given and exercise", "check_close('fixed_grad', fixed_grad(given_loss(1.0)), 1.0)", {}),
     ("last", "print('the end')", {}),
 ]
 
@@ -61,6 +65,11 @@ def test_passing_checks_say_so_in_one_line(executed):
 def test_the_pass_line_lists_functions_in_the_order_the_notebook_defines_them(executed):
     (out,) = executed["check calling both"]
     assert "for `first`, `second` (" in ANSI.sub("", out.text), out.text
+
+
+def test_the_pass_line_names_the_exercise_not_the_given_functions_its_test_calls(executed):
+    (out,) = executed["check calling given and exercise"]
+    assert "the visible tests pass for `fixed_grad` (" in ANSI.sub("", out.text), out.text
 
 
 def test_a_demo_needing_an_unsolved_exercise_prints_one_line_and_no_empty_figure(executed):
