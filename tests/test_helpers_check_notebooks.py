@@ -130,6 +130,7 @@ def test_a_solution_cell_with_a_syntax_error_is_named_with_its_line(tmp_path):
     assert run.returncode == 0, run.stdout + run.stderr
     assert "  ✗ mse_loss: the cell that defines `mse_loss` has a SyntaxError at line 2 (" in run.stdout, run.stdout
     assert "is not defined: run the cell above" not in run.stdout
+    assert "then run make check again" in run.stdout and "then this one" not in run.stdout, run.stdout
 
 
 def test_a_syntax_error_note_tells_a_terminal_reader_to_run_make_check_again():
