@@ -148,8 +148,24 @@ def check_true(condition, what, hint=None):
 def check_unchanged(name, before, after, hint=None):
     """An argument was not modified in place by the function under test."""
     if not np.array_equal(np.asarray(before), np.asarray(after)):
-        _fail(f"{name} was modified in place.", "the argument left as it was", "it changed",
+        _fail(f"{name} was modified in place.", "the argument left as it was", _what_changed(before, after),
               hint or "work on a copy (arr.copy(), or arr - ... instead of arr -= ...)")
+
+
+def _what_changed(before, after):
+    """What an argument became, short: ``[0.25, -0.5] (it was [1.0, -2.0])``; of a larger array,
+    how many entries changed and the first of them."""
+    try:
+        old, new = np.asarray(before, dtype=float), np.asarray(after, dtype=float)
+    except (TypeError, ValueError):
+        return f"{_short(after)} (it was {_short(before)})"
+    if old.shape != new.shape or old.size <= 6:
+        return f"{_short(new)} (it was {_short(old)})"
+    changed = np.argwhere(~((old == new) | (np.isnan(old) & np.isnan(new))))
+    where = tuple(int(i) for i in changed[0])
+    at = where[0] if len(where) == 1 else where
+    return (f"{len(changed)} of {old.size} entries changed; entry {at} is {_number(new[where])} "
+            f"(it was {_number(old[where])})")
 
 
 class _NotUsable(Exception):

@@ -139,6 +139,12 @@ def _listing(names):
 # 4 (invalid syntax)"}``. Such a cell defines nothing, so what needs the function finds no name.
 syntax_errors = {}
 
+# The functions the student writes: those defined in an exercise's cell, which the release marks
+# with "# YOUR CODE HERE" (the source notebooks with "### BEGIN SOLUTION"). A pass line names these
+# only, not the given functions a test also calls (network_loss beside fixed_backprop).
+exercise_functions = set()
+_EXERCISE_MARKS = ("# YOUR CODE HERE", "### BEGIN SOLUTION")
+
 
 def _defined_at_top(source):
     """Names a cell defines with ``def`` or ``class`` at its top level; read line by line, since
@@ -371,6 +377,8 @@ def _after_cell(result):
         _note_syntax(result.info.raw_cell or "", result.error_before_exec)
     elif result.error_before_exec is None:
         _note_syntax(result.info.raw_cell or "", None)
+    if any(mark in (result.info.raw_cell or "") for mark in _EXERCISE_MARKS):
+        exercise_functions.update(_defined_at_top(result.info.raw_cell))
     shell = _shell()
     if shell is not None and _is_test_cell(result.info.raw_cell or ""):
         _note_tested(result.info.raw_cell, shell.user_ns, error)
@@ -382,6 +390,7 @@ def _after_cell(result):
     if checks_run and result.success:
         names = in_defined_order(_called_functions(result.info.raw_cell, shell.user_ns), shell.user_ns) \
             if shell is not None else []
+        names = [n for n in names if n in exercise_functions] or names
         whose = (" for " + ", ".join(f"`{n}`" for n in names)) if names else ""
         print(f"{GREEN}✓{RESET} the visible tests pass{whose} (hidden tests decide the points when graded)")
 

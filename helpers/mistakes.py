@@ -109,9 +109,14 @@ def sentence(entry, keys=""):
 
 
 def _capitalised(text):
-    """A sentence's first word with a capital, unless it is code or a symbol (``np.sum``, ``dW``)."""
+    """A sentence's first word with a capital, unless it is code or a symbol (``np.sum``, ``dW``).
+
+    A lowercase word without a vowel (``dw``, ``db``, ``m``) is a variable's name, never an English
+    word: it keeps its case too. (The catalogue does not open an explanation with a code name that
+    reads like a word, such as ``theta``; tests/test_helpers_checks.py holds it to that.)"""
     word = text.split(" ", 1)[0]
-    return text[0].upper() + text[1:] if word.isalpha() and word.islower() else text
+    is_word = word.isalpha() and word.islower() and any(vowel in word for vowel in "aeiouy")
+    return text[0].upper() + text[1:] if is_word else text
 
 
 def name_of(line):

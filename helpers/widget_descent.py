@@ -114,12 +114,18 @@ def descend_with_own_functions(functions, surface, optimizer, lr, n_steps):
                     _stop_at_divergence(path, surface.loss(path.T))))
 
 
-def readout(who, optimizer, lr, run):
-    """One line saying how the run ended, e.g. ``GD, learning rate 0.0501: loss 0.0123 after 100 steps``."""
-    head = f"{who}{optimizer}, learning rate {lr:.3g}"
+def readout(who, optimizer, lr, run, why=""):
+    """One line saying how the run ended, e.g. ``GD, learning rate 0.0501: loss 0.0123 after 100 steps``;
+    ``why``, after the optimiser's name, says why the course's optimiser ran in place of the student's."""
+    head = f"{who}{optimizer}{why}, learning rate {lr:.3g}"
     if run["diverged_at"] is not None:
         return f"{head}: diverged at step {run['diverged_at']} (loss above {DIVERGED_ABOVE:.0e})"
     return f"{head}: loss {run['losses'][-1]:.4g} after {len(run['losses']) - 1} steps"
+
+
+def title(optimizer, lr):
+    """The path plot's title, short enough for its axes (``momentum, lr 0.158``); the readout says the rest."""
+    return f"{optimizer}, lr {lr:.3g}"
 
 
 class DescentFigure:

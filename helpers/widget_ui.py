@@ -184,6 +184,17 @@ def probe(namespace, names, trial):
     return functions, "ok"
 
 
+def why_not_used(why):
+    """``probe``'s why in words, after "your <function>": ``fails its visible test``."""
+    if why == "unsolved":
+        return "is not solved yet"
+    if why == "missing":
+        return "was not defined when this cell ran"
+    if why.startswith("failing: "):
+        return "fails its visible test"
+    return "raised an error"
+
+
 def _note(status):
     """One line about the student's functions: ``status`` maps a function name to ``probe``'s why.
 
@@ -202,7 +213,9 @@ def _note(status):
         if why == "unsolved":
             parts.append(your(names, "is not solved yet", "are not solved yet"))
         elif why == "missing":
-            parts.append(your(names, "has not run yet (run its cell first)", "have not run yet (run their cells first)"))
+            # Run All runs this cell before those defined further down: say nothing of "not run".
+            parts.append(your(names, "was not defined when this cell ran (its cell may be further down: run it first)",
+                              "were not defined when this cell ran (their cells may be further down: run them first)"))
         elif why.startswith("failing: "):
             parts.append(your(names, "fails its visible test", "fail their visible tests") + f" ({why[len('failing: '):]})")
         elif why != "ok":
@@ -231,6 +244,7 @@ def own_functions_toggle(namespace, groups):
                            indent=False, style=CONTROL_STYLE, layout=widgets.Layout(width="auto"))
     box.add_class(css_name(box.description))
     box.functions = functions or None
+    box.status = status   # {name: probe's why}: a readout says why one of them is not used
     # A Label never wraps (a long note was cut off at the right edge); this text does.
     box.note = label = widgets.HTML(html.escape(_note(status)), layout=widgets.Layout(flex="1 1 0%", min_width="0"))
     label.add_class("explorer-own-note")

@@ -8,7 +8,7 @@ functions"); until then it runs on its own engine (``helpers.widget_*``), which 
 While nbgrader executes a notebook (``NBGRADER_EXECUTION`` set) each returns a light label instead.
 """
 from helpers.widget_ui import (Explorer, FigureCanvas, choice, float_slider, grading, int_slider, log_slider,
-                               own_functions_toggle, selection_slider, skipped)
+                               own_functions_toggle, selection_slider, skipped, why_not_used)
 
 # The engines (scikit-learn, matplotlib) are imported inside each explorer, after the grading
 # check, so that a notebook executed by nbgrader doesn't pay for them.
@@ -40,18 +40,20 @@ def learning_rate_explorer(namespace=None):
         surface = widget_descent.SURFACES[values["surface"]]
         lr, optimizer, steps = values["learning rate"], values["optimizer"], values["steps"]
         mine, who = _who(values, toggle.functions)
+        why = ""
         if mine and widget_descent.OWN_FUNCTIONS[optimizer] not in toggle.functions:
-            mine, who = False, f"(your {widget_descent.OWN_FUNCTIONS[optimizer]} isn't ready: built-in) "
+            own = widget_descent.OWN_FUNCTIONS[optimizer]
+            mine, who = False, ""
+            why = f" (the course's, since your {own} {why_not_used(toggle.status.get(own, 'missing'))})"
         if mine:
             run = widget_descent.descend_with_own_functions(toggle.functions, surface, optimizer, lr, steps)
         else:
             run = widget_descent.descend(surface, optimizer, lr, steps)
         return dict(run, surface=surface, optimizer=optimizer, lr=lr, steps=steps, mine=mine,
-                    readout=widget_descent.readout(who, optimizer, lr, run))
+                    readout=widget_descent.readout(who, optimizer, lr, run, why))
 
     def draw(result):
-        return figure.draw(result["surface"], result,
-                           widget_descent.readout("", result["optimizer"], result["lr"], result), canvas)
+        return figure.draw(result["surface"], result, widget_descent.title(result["optimizer"], result["lr"]), canvas)
 
     return Explorer(controls + [toggle], compute, draw, rows=[controls[:2], controls[2:], [toggle_row]])
 

@@ -72,6 +72,14 @@ def test_every_wrong_implementation_has_a_catalogue_entry_for_students():
         assert "\n" not in entry["explain"], ident
 
 
+def test_a_mistake_seen_in_one_gradient_is_not_told_as_one_in_both():
+    # The check names this mistake from db1's shape alone (db2 right, db1 without keepdims), so its
+    # explanation must not say that both came out 1-D.
+    explain = catalogue.entries()["03-two-layer-backprop/backward/db_without_keepdims"]["explain"]
+    assert "db1 and db2" not in explain
+    assert "db1, db2, or both" in explain
+
+
 def test_the_general_kinds_include_every_structural_relation():
     assert set(structural.KINDS) | {"in_place"} <= set(catalogue.kinds())
 

@@ -130,3 +130,31 @@ def test_a_solution_cell_with_a_syntax_error_is_named_with_its_line(tmp_path):
     assert run.returncode == 0, run.stdout + run.stderr
     assert "  ✗ mse_loss: the cell that defines `mse_loss` has a SyntaxError at line 2 (" in run.stdout, run.stdout
     assert "is not defined: run the cell above" not in run.stdout
+    assert "then run make check again" in run.stdout and "then this one" not in run.stdout, run.stdout
+
+
+def test_a_syntax_error_note_tells_a_terminal_reader_to_run_make_check_again():
+    from helpers.check_notebooks import message_lines
+    output = nbformat.from_dict({"output_type": "error", "ename": "NameError", "evalue": "",
+                                 "traceback": ["the cell that defines `mse_loss` has a SyntaxError at line 2: "
+                                               "fix that line and run that cell, then this one"]})
+    assert message_lines(output) == ["the cell that defines `mse_loss` has a SyntaxError at line 2: "
+                                     "fix that line, then run make check again"]
+
+
+def test_a_visible_test_prints_no_success_line_of_its_own_beside_the_pass_line():
+    import ast
+    import json
+    # "✓ the visible tests pass for `forward`" says it; a "forward works." printed too says it twice.
+    said_twice = []
+    for notebook in sorted(ROOT.glob("source/*/*.ipynb")):
+        for cell in json.loads(notebook.read_text())["cells"]:
+            marks = cell["metadata"].get("nbgrader", {})
+            if cell["cell_type"] != "code" or not marks.get("grade") or marks.get("solution"):
+                continue
+            visible = "".join(cell["source"]).split("### BEGIN HIDDEN TESTS")[0]
+            for node in ast.walk(ast.parse(visible)):
+                if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "print" and node.args
+                        and isinstance(node.args[0], ast.Constant) and " works" in str(node.args[0].value)):
+                    said_twice.append((marks["grade_id"], node.args[0].value))
+    assert said_twice == []

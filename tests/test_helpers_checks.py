@@ -58,6 +58,16 @@ def test_check_finite_and_true_and_unchanged():
     assert "modified in place" in message_of(checks.check_unchanged, "x", a, a + 1)
 
 
+def test_check_unchanged_shows_what_the_argument_became():
+    message = message_of(checks.check_unchanged, "theta0", np.array([1.0, -2.0]), np.array([0.25, -0.5]))
+    assert "got:      [0.25, -0.5] (it was [1.0, -2.0])" in message
+    big = np.arange(20.0).reshape(4, 5)
+    changed = big.copy()
+    changed[1, 2] = -1.0
+    assert "got:      1 of 20 entries changed; entry (1, 2) is -1.0 (it was 7.0)" in \
+        message_of(checks.check_unchanged, "X", big, changed)
+
+
 def test_once_solved_names_the_function_to_write_and_drops_started_figures(capsys):
     import matplotlib.pyplot as plt
 
@@ -242,3 +252,41 @@ def test_a_likely_mistake_reads_as_a_name_then_a_sentence_not_a_chain_of_colons(
     code_first = mistakes.sentence({"name": "shape transposed", "explain": "dW comes out (n_in, n_out)."}, "dW1")
     assert code_first == "shape transposed (dW1). dW comes out (n_in, n_out)."
     assert mistakes.name_of(f"{mistakes.PREFIX} {code_first}") == "shape transposed (dW1)"
+
+
+def _code_names_of_the_notebooks():
+    """Every name the source notebooks' code uses (variables, arguments, functions)."""
+    import ast
+    import json
+    import pathlib
+    names = set()
+    for notebook in pathlib.Path(__file__).resolve().parents[1].glob("source/*/*.ipynb"):
+        for cell in json.loads(notebook.read_text())["cells"]:
+            if cell["cell_type"] != "code":
+                continue
+            try:
+                tree = ast.parse("".join(cell["source"]))
+            except SyntaxError:
+                continue
+            for node in ast.walk(tree):
+                names.add(getattr(node, "id", None) or getattr(node, "arg", None)
+                          or (node.name if isinstance(node, ast.FunctionDef) else None))
+    return names - {None}
+
+
+def test_no_likely_mistake_line_capitalises_a_code_name():
+    from autograder import catalogue
+    from helpers import mistakes
+    # "a" and "exact" are names in the code as well as English words that may open a sentence.
+    code_names = _code_names_of_the_notebooks() - {"a", "exact"}
+    assert {"dw", "db", "db1", "m", "theta", "predict"} <= code_names
+    explained = list(catalogue.kinds().values()) + list(catalogue.entries().values())
+    wrong = []
+    for entry in explained:
+        first = entry["explain"].split(" ", 1)[0]
+        shown = mistakes.sentence(entry).split(". ", 1)[1].split(" ", 1)[0]
+        if first in code_names and shown != first:
+            wrong.append(entry["explain"])
+    assert wrong == []
+    assert mistakes.sentence({"name": "missing factor two", "explain": "dw and db are half the right ones."}) == \
+        "missing factor two. dw and db are half the right ones."

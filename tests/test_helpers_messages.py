@@ -26,6 +26,10 @@ CELLS = [
     ("first", "def first(x):\n    return x", {}),
     ("second", "def second(x):\n    return x", {}),
     ("check calling both", "check_close('second(first(1.0))', second(first(1.0)), 1.0)", {}),
+    # A given function (network_loss) and the exercise (fixed_backprop) in one test: the exercise only.
+    ("given", "def given_loss(x):\n    return x", {}),
+    ("exercise", "def fixed_grad(x):\n    # YOUR CODE HERE\n    return x", TAG),
+    ("check calling given and exercise", "check_close('fixed_grad', fixed_grad(given_loss(1.0)), 1.0)", {}),
     ("last", "print('the end')", {}),
 ]
 
@@ -63,6 +67,11 @@ def test_the_pass_line_lists_functions_in_the_order_the_notebook_defines_them(ex
     assert "for `first`, `second` (" in ANSI.sub("", out.text), out.text
 
 
+def test_the_pass_line_names_the_exercise_not_the_given_functions_its_test_calls(executed):
+    (out,) = executed["check calling given and exercise"]
+    assert "the visible tests pass for `fixed_grad` (" in ANSI.sub("", out.text), out.text
+
+
 def test_a_demo_needing_an_unsolved_exercise_prints_one_line_and_no_empty_figure(executed):
     (out,) = executed["demo"]
     assert out.output_type == "stream"
@@ -85,3 +94,11 @@ def test_student_code_cannot_read_a_hidden_test_through_the_course_helpers(execu
     seen = "".join(o.get("text", "") for o in executed["what student code saw"])
     assert "seen = peek()" in seen
     assert "SECRET_EXPECTED" not in seen and "HIDDEN" not in seen
+
+
+def test_the_student_readme_quotes_a_message_with_backticks_inside_as_one_code_span():
+    import pathlib
+    readme = (pathlib.Path(__file__).resolve().parents[1] / "student" / "README.md").read_text()
+    # Code spans as Markdown reads them: a run of backticks closed by a run of the same length.
+    spans = [m.group(2).strip() for m in re.finditer(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", readme)]
+    assert "not solved yet: write `mse_loss` above" in spans

@@ -163,8 +163,10 @@ def test_own_optimizers_stay_off_until_one_runs():
     for namespace in ({}, {name: not_done for name in widget_descent.OWN_FUNCTIONS.values()}):
         toggle = explorers.learning_rate_explorer(namespace=namespace).controls["use my functions"]
         assert toggle.disabled and toggle.functions is None
-        assert toggle.note.value in ("your gradient_descent, momentum_step, rmsprop_step, adam_step have not run yet "
-                                     "(run their cells first). Run this cell again once they work.",
+        # Run All runs the explorer before the cells further down: "have not run yet" would be wrong.
+        assert toggle.note.value in ("your gradient_descent, momentum_step, rmsprop_step, adam_step were not defined "
+                                     "when this cell ran (their cells may be further down: run them first). "
+                                     "Run this cell again once they work.",
                                      "your gradient_descent, momentum_step, rmsprop_step, adam_step are not solved yet. "
                                      "Run this cell again once they work.")
 
@@ -192,7 +194,23 @@ def test_only_the_ready_optimizers_are_used():
     toggle.value = True
     assert shown.readout.value.startswith("your functions: GD")
     shown.controls["optimizer"].value = "Adam"
-    assert shown.readout.value.startswith("(your adam_step isn't ready: built-in) Adam")
+    assert shown.readout.value.startswith("Adam (the course's, since your adam_step is not solved yet), learning rate ")
+
+
+def test_an_optimizer_whose_test_failed_is_named_in_the_readout_and_the_title_stays_short():
+    from helpers import messages
+    namespace = own_optimizers()
+    messages.unusable[namespace["momentum_step"].__code__] = "its visible test failed"
+    try:
+        shown = explorers.learning_rate_explorer(namespace=namespace)
+        shown.controls["use my functions"].value = True
+        shown.controls["optimizer"].value = "momentum"
+    finally:
+        messages.unusable.pop(namespace["momentum_step"].__code__, None)
+    assert shown.readout.value.startswith(
+        "momentum (the course's, since your momentum_step fails its visible test), learning rate "), shown.readout.value
+    lr = shown.controls["learning rate"].value
+    assert widget_descent.title("momentum", lr) == f"momentum, lr {lr:.3g}"
 
 
 @pytest.mark.parametrize("optimizer", widget_descent.OPTIMIZERS)

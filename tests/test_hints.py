@@ -73,6 +73,23 @@ def test_the_hints_named_in_issue_11_point_at_the_idea():
     assert not any("divide by the number of examples" in h for h in _visible_hints(mse.source))
 
 
+def test_the_db_shape_hint_asks_about_the_axis_not_only_keepdims():
+    # db = np.sum(dZ, axis=0, keepdims=True) is (1, m): keepdims is there, the axis is not the examples'.
+    import numpy as np
+    from helpers.messages import CheckFailed
+    from inprocess import SolvedNotebook
+    cells = {cell.get("id"): cell for cell in read(source_path("02-chain-rule")).cells}
+    namespace = {"__name__": "__main__"}
+    SolvedNotebook.run(cells["intro-setup"].source, namespace)
+    namespace["linear_backward"] = lambda dZ, A_prev, W: (W.T @ dZ, dZ @ A_prev.T, np.sum(dZ, axis=0, keepdims=True))
+    with pytest.raises(CheckFailed) as failed:
+        SolvedNotebook.run(cells["test-linear-backward"].source.split("### BEGIN HIDDEN TESTS")[0], namespace)
+    message = str(failed.value)
+    assert message.startswith("db "), message
+    hint = next(line for line in message.splitlines() if line.strip().startswith("hint:"))
+    assert re.search(r"\bax(is|es)\b", hint) and "examples" in hint and "axis=1" not in hint, hint
+
+
 # -- what the student can read in helpers/mistakes.json --------------------------------------------
 # A catalogue text names the mistake and where to look; it never states the fix: no "should",
 # no convention or value the exercise fixes, no "g'(Z)" to put in place of what is there.
@@ -138,6 +155,12 @@ def test_the_shape_drill_checks_the_students_answers_and_shows_no_product_of_its
     assert "dZ.sum(axis=0, keepdims=True) -> (1, 5): but it needs (3, 1)" in wrong
     for product in ("dZ @ A_prev.T", "W.T @ dZ", "axis=1"):
         assert product not in untouched + wrong
+    # Only a product's error is about inner dimensions; other errors say what numpy found.
+    others = _drill({"dW": "dZ * A_prev", "dA_prev": "np.sum(W, axis=2)", "db": "dZ.reshape(7)"})
+    assert "dZ * A_prev fails: the shapes (3,5) (4,5) cannot be broadcast together" in others, others
+    assert "np.sum(W, axis=2) fails: there is no axis 2 in an array of 2 dimensions" in others, others
+    assert "dZ.reshape(7) fails: cannot reshape array of size 15 into shape (7,)" in others, others
+    assert "inner dimensions" not in others
     right = _drill({"dW": "dZ @ A_prev.T", "dA_prev": "W.T @ dZ", "db": "dZ.sum(axis=1, keepdims=True)"})
     assert right.count("the shape it needs") == 3
 
