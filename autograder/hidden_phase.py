@@ -49,6 +49,29 @@ def split(source):
     return visible, hidden
 
 
+# Hidden tests call built-ins (range, len, type, all, zip...) that the visible part may not, and a
+# student's scratch cell may have rebound one to data (``range = np.linspace(-4, 4, 9)``): honest
+# work whose values are right would then fail where the student cannot see it. So the hidden part
+# runs with such names taken out of the namespace (the built-in shows through), and a request
+# after it puts them back. Only values that cannot be called are taken: a student's own ``def
+# max(...)`` that their answer uses stays, and the judge, outside the kernel, decides the points
+# whatever a kernel-side name does.
+# (Every built-in they use is reached through the module: ``list = [1, 2]`` is a scratch line too.)
+SHIELD = ("import builtins as _b_hidden; _g_hidden = _b_hidden.globals(); _shadowed_hidden = "
+          "{_n: _g_hidden.pop(_n) for _n in _b_hidden.list(_g_hidden) if not _n.startswith('_') and "
+          "_b_hidden.hasattr(_b_hidden, _n) and _g_hidden[_n] is not _b_hidden.getattr(_b_hidden, _n) and "
+          "not _b_hidden.callable(_g_hidden[_n])}; del _b_hidden, _g_hidden")
+RESTORE = ("import builtins as _b_hidden; _b_hidden.globals().update(_b_hidden.globals().pop('_shadowed_hidden', {})); "
+           "del _b_hidden")
+
+
+def shielded(hidden):
+    """``hidden`` (as ``split`` gives it: one ``#`` line per visible line first) with ``SHIELD`` on
+    its first line, so tracebacks keep the cell's line numbers; run ``RESTORE`` after it."""
+    assert hidden.startswith("#\n"), "split() puts a # line in front for each visible line"
+    return SHIELD + hidden[1:]
+
+
 def marker():
     """The output the worker puts between the two parts' outputs."""
     return nbformat.v4.new_output("display_data", data={MIME: {}}, metadata={})

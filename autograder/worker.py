@@ -96,7 +96,7 @@ class CappedClient(NotebookClient):
                 complete = True  # the cell stops at its visible part, as one request would
                 return cell
             outputs.append(hidden_phase.marker())
-            second = nbformat.v4.new_code_cell(parts[1], metadata=cell.metadata)
+            second = nbformat.v4.new_code_cell(hidden_phase.shielded(parts[1]), metadata=cell.metadata)
             if limit:
                 self.timeout = max(1, int(limit - (time.monotonic() - began)))
             try:
@@ -104,6 +104,7 @@ class CappedClient(NotebookClient):
             finally:
                 outputs += second.outputs
                 self.code_cells_executed -= 1
+                await self._restore_shadowed(cell_index)
             complete = True
             return cell
         finally:
@@ -112,6 +113,20 @@ class CappedClient(NotebookClient):
             self.nb.cells[cell_index] = cell
             if not complete:  # the kernel died or the notebook ran out of time in between
                 self.executed = [i for i in self.executed if i != cell_index]
+
+    async def _restore_shadowed(self, cell_index):
+        """Put back the names ``hidden_phase.SHIELD`` took out (a request of its own, since the
+        hidden part may have stopped anywhere); nothing of it reaches the notebook."""
+        limit = self.timeout
+        try:
+            self.timeout = 10
+            restore = nbformat.v4.new_code_cell(hidden_phase.RESTORE)
+            await super().async_execute_cell(restore, cell_index, None, store_history=False)
+            self.code_cells_executed -= 1
+        except Exception:  # noqa: BLE001 - a dead or stuck kernel: the next cell says so itself
+            pass
+        finally:
+            self.timeout = limit
 
     def _complete(self, cell, cell_index, execute_reply=None):
         if self.count_tasks is not None:

@@ -193,6 +193,29 @@ def test_the_worker_runs_a_test_cell_in_two_parts_with_the_marker_between(tmp_pa
     assert result["status"] == "ok" and result["executed"] == [0, 1, 2, 3]
 
 
+def test_hidden_tests_see_the_builtins_a_scratch_cell_rebound_to_data_and_the_student_keeps_them(tmp_path):
+    """``range = np.linspace(...)`` in a scratch cell must not fail a hidden test that calls range();
+    a name the student rebound to something callable (their own max) stays theirs; after the cell
+    every name is as the student left it."""
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("range, list, callable = [0.5, 1.5], [], 3\ndef max(*a):\n    return 'mine'"),
+        _cell("print('visible')\n### BEGIN HIDDEN TESTS\nprint(list(range(3)), max(1, 2))\n### END HIDDEN TESTS",
+              [], "t1", count=None),
+        nbformat.v4.new_code_cell("print(range, max(1, 2), list, callable)"),
+    ])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, str(tmp_path / "in.ipynb"))
+    job = {"name": "shadow", "notebook": str(tmp_path / "in.ipynb"), "output": str(tmp_path / "out.ipynb"),
+           "cell_timeout": 60, "time_limit": 120, "memory": 2 * 1024 ** 3, "sandbox": False, "data_files": [],
+           "threads": 1}
+    result = worker.run(job)
+    texts = [[o.get("text") or o.get("ename") or ("marker" if hidden_phase.is_marker(o) else o.output_type)
+              for o in c.outputs] for c in result["notebook"].cells]
+    assert texts == [[], ["visible\n", "marker", "[0, 1, 2] mine\n"], ["[0.5, 1.5] mine [] 3\n"]]
+    assert [c.execution_count for c in result["notebook"].cells] == [1, 2, 3]
+    assert result["status"] == "ok" and result["executed"] == [0, 1, 2]
+
+
 def test_a_hidden_failure_keeps_only_a_catalogue_line_of_its_message():
     """A check that fails in the hidden part may have named the mistake (catalogue text): that line
     stays; the rest of the message, and any line the submission made up, goes."""
