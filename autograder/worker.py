@@ -117,16 +117,15 @@ class CappedClient(NotebookClient):
     async def _restore_shadowed(self, cell_index):
         """Put back the names ``hidden_phase.SHIELD`` took out (a request of its own, since the
         hidden part may have stopped anywhere); nothing of it reaches the notebook."""
-        limit = self.timeout
+        limit, count = self.timeout, self.code_cells_executed
         try:
             self.timeout = 10
             restore = nbformat.v4.new_code_cell(hidden_phase.RESTORE)
             await super().async_execute_cell(restore, cell_index, None, store_history=False)
-            self.code_cells_executed -= 1
         except Exception:  # noqa: BLE001 - a dead or stuck kernel: the next cell says so itself
             pass
         finally:
-            self.timeout = limit
+            self.timeout, self.code_cells_executed = limit, count
 
     def _complete(self, cell, cell_index, execute_reply=None):
         if self.count_tasks is not None:
