@@ -163,6 +163,15 @@ def test_a_pending_score_reads_pending_in_the_template():
     assert template.render(s=None, p=2) == "Score: 0.0 / 2.0"  # Jinja's own float otherwise
 
 
+def _run_unsandboxed(nb, tmp_path):
+    """``worker.run`` of ``nb`` without the sandbox, in one kernel."""
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, str(tmp_path / "in.ipynb"))
+    return worker.run({"name": "unsandboxed", "notebook": str(tmp_path / "in.ipynb"), "output": str(tmp_path / "out.ipynb"),
+                       "cell_timeout": 60, "time_limit": 120, "memory": 2 * 1024 ** 3, "sandbox": False,
+                       "data_files": [], "threads": 1})
+
+
 def test_the_worker_runs_a_test_cell_in_two_parts_with_the_marker_between(tmp_path):
     """Unsandboxed, one kernel: outputs in order, the hidden part only after a visible part that
     passed, tracebacks with the cell's own line numbers, execution counts as for one request each."""
@@ -176,12 +185,7 @@ def test_the_worker_runs_a_test_cell_in_two_parts_with_the_marker_between(tmp_pa
         nbformat.v4.new_code_cell("from IPython.display import display\n"
                                   f"display({{'{hidden_phase.MIME}': {{}}}}, raw=True)\nf(8);"),
     ])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nbformat.write(nb, str(tmp_path / "in.ipynb"))
-    job = {"name": "split", "notebook": str(tmp_path / "in.ipynb"), "output": str(tmp_path / "out.ipynb"),
-           "cell_timeout": 60, "time_limit": 120, "memory": 2 * 1024 ** 3, "sandbox": False, "data_files": [],
-           "threads": 1}
-    result = worker.run(job)
+    result = _run_unsandboxed(nb, tmp_path)
     cells = result["notebook"].cells
     kinds = [[o.get("text") or o.get("ename") or ("marker" if hidden_phase.is_marker(o) else o.output_type)
               for o in c.outputs] for c in cells]
@@ -203,12 +207,7 @@ def test_hidden_tests_see_the_builtins_a_scratch_cell_rebound_to_data_and_the_st
               [], "t1", count=None),
         nbformat.v4.new_code_cell("print(range, max(1, 2), list, callable)"),
     ])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nbformat.write(nb, str(tmp_path / "in.ipynb"))
-    job = {"name": "shadow", "notebook": str(tmp_path / "in.ipynb"), "output": str(tmp_path / "out.ipynb"),
-           "cell_timeout": 60, "time_limit": 120, "memory": 2 * 1024 ** 3, "sandbox": False, "data_files": [],
-           "threads": 1}
-    result = worker.run(job)
+    result = _run_unsandboxed(nb, tmp_path)
     texts = [[o.get("text") or o.get("ename") or ("marker" if hidden_phase.is_marker(o) else o.output_type)
               for o in c.outputs] for c in result["notebook"].cells]
     assert texts == [[], ["visible\n", "marker", "[0, 1, 2] mine\n"], ["[0.5, 1.5] mine [] 3\n"]]
