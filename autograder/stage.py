@@ -58,32 +58,40 @@ def _work(path, release):
     return sum(1 for c in nb.cells if "".join(c.get("source", "")).strip() not in given)
 
 
-def _belongs(path, release):
-    """A notebook that shares most of its graded cells (grade ids or cell ids) with ``release``."""
+def _ids(nb):
+    """``(grade ids, ids of the graded cells)`` of a notebook."""
+    return ({grade_id(c) for c in nb.cells if grade_id(c)},
+            {c.get("id") for c in nb.cells if grade_id(c) and c.get("id")})
+
+
+def _ids_beside(path, release):
+    """``(release's grade ids, its graded cells' ids, the candidate's grade ids, all its cell ids)``,
+    or None without a release or for a file that is no notebook."""
     if release is None:
-        return False
+        return None
     try:
         nb = read_notebook(path)
-    except Exception:  # noqa: BLE001
+    except Exception:  # noqa: BLE001 - a broken file is the last choice, never a crash
+        return None
+    return (*_ids(release), _ids(nb)[0], {c.get("id") for c in nb.cells if c.get("id")})
+
+
+def _belongs(path, release):
+    """A notebook that shares most of its graded cells (grade ids or cell ids) with ``release``."""
+    found = _ids_beside(path, release)
+    if found is None:
         return False
-    ids = {grade_id(c) for c in release.cells if grade_id(c)}
-    cell_ids = {c.get("id") for c in release.cells if grade_id(c) and c.get("id")}
-    have = {grade_id(c) for c in nb.cells if grade_id(c)}
-    have_cells = {c.get("id") for c in nb.cells if c.get("id")}
+    ids, cell_ids, have, have_cells = found
     return bool(ids) and max(len(ids & have), len(cell_ids & have_cells)) * 2 >= len(ids)
 
 
 def _foreign(path, release):
     """A notebook whose graded cells are mostly not ``release``'s: another assignment's notebook
     (one with no nbgrader metadata left is not foreign: nothing tells)."""
-    if release is None:
+    found = _ids_beside(path, release)
+    if found is None:
         return False
-    try:
-        nb = read_notebook(path)
-    except Exception:  # noqa: BLE001
-        return False
-    ids = {grade_id(c) for c in release.cells if grade_id(c)}
-    have = {grade_id(c) for c in nb.cells if grade_id(c)}
+    ids, _, have, _ = found
     return len(have - ids) > len(have & ids)
 
 
