@@ -367,6 +367,7 @@ def restore_metadata(nb, release):
         after = next((anchors[g] for g in release_ids[k + 1:] if g in anchors), len(nb.cells))
         gaps.setdefault((before, after), []).append(src)
     structured = by_id + by_content > 0
+    joined, merged_away = [], []
     for (before, after), sources in (gaps.items() if not had_any else ()):
         for kind in ("code", "markdown"):
             srcs = [s for s in sources if s.cell_type == kind]
@@ -385,11 +386,25 @@ def restore_metadata(nb, release):
                         srcs.remove(src)
                         cells.remove(match[-1])
                         by_content += 1
+            if kind == "markdown" and structured and len(srcs) == 1 and len(cells) > 1:
+                # One written answer among the student's own notes (a heading above it, a
+                # remark below, or the answer split in two): which cell is the answer cannot
+                # be told, so the hand grader gets all of their text in the answer cell.
+                cells = [c for c in cells if not any(_same_text(c.source, r.source) for r in release.cells)]
+                if cells:
+                    _join_into(cells, srcs[0])
+                    merged_away += cells[1:]
+                    lost.remove(srcs[0])
+                    by_position += 1
+                    if len(cells) > 1:
+                        joined.append((grade_id(srcs[0]), len(cells)))
+                continue
             if srcs and len(srcs) == len(cells):
                 for src, cell in zip(srcs, cells):
                     _give(cell, src)
                     lost.remove(src)
                     by_position += 1
+    nb.cells = [c for c in nb.cells if not any(c is m for m in merged_away)]  # after: gaps hold indexes
     notes = []
     restored = by_id + by_content + by_position
     if restored:
@@ -397,9 +412,18 @@ def restore_metadata(nb, release):
                                                   (by_position, "position")) if n)
         notes.append(f"nbgrader metadata restored from the release for {restored} cells ({how}): "
                      "the notebook was probably saved by an editor that drops it")
+    notes += [f"{gid}: {n} markdown cells of the student's stood where this written answer belongs; "
+              "their text was joined into the answer cell for hand grading" for gid, n in joined]
     if not had_any and not restored:
         notes.append(NO_METADATA + " Test cells were put back from the release")
     return notes
+
+
+def _join_into(cells, src):
+    """Make ``cells[0]`` the answer cell ``src``, holding the text of all ``cells`` (the caller
+    drops the others)."""
+    cells[0].source = "\n\n".join(c.source.strip() for c in cells if c.source.strip())
+    _give(cells[0], src)
 
 
 # -- 4. deleted cells -------------------------------------------------------------------------

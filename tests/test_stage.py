@@ -169,6 +169,28 @@ def test_of_several_stripped_cells_defining_the_answer_the_last_one_is_it():
     assert not any("missing" in n for n in notes), notes
 
 
+@pytest.mark.parametrize("where", ["notes around it", "answer split in two"])
+def test_a_stripped_written_answer_among_the_students_markdown_gets_all_their_text(where):
+    """No ids, no metadata, and more markdown cells where the written answer belongs than answers:
+    the answer cell gets every one of them (the hand grader decides), never a "missing" note."""
+    nb = answered()
+    if where == "notes around it":
+        nb.cells.insert(6, nbformat.v4.new_markdown_cell("(check again)"))
+        nb.cells.insert(5, nbformat.v4.new_markdown_cell("**Answer:**"))
+        texts = ["**Answer:**", "Because.", "(check again)"]
+    else:
+        nb.cells.insert(6, nbformat.v4.new_markdown_cell("And that is why."))
+        texts = ["Because.", "And that is why."]
+    for cell in nb.cells:
+        cell.metadata = {}
+        cell.pop("id", None)
+    nb, notes = stage.repair(nb, release(), KNOWN)
+    assert ids(nb) == ids(answered())
+    assert nb.cells[5].source == "\n\n".join(texts)
+    assert not any("missing" in n for n in notes), notes
+    assert any(f"why: {len(texts)} markdown cells" in n for n in notes), notes
+
+
 def test_a_byte_order_mark_is_dropped_with_a_note(tmp_path):
     path = tmp_path / "nb.ipynb"
     path.write_bytes(nbformat.writes(answered()).replace("\n", "\r\n").encode("utf-8-sig"))
