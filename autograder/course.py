@@ -18,7 +18,7 @@ from traitlets.config import Config
 from traitlets.utils.importstring import import_item
 from traitlets.config.loader import PyFileConfigLoader
 
-from autograder import preprocessors, stage
+from autograder import archives, preprocessors, stage
 
 class _SchemaValidation:
     """``jsonschema.validate`` with each schema checked and compiled once, not once per cell.
@@ -149,17 +149,20 @@ def submitted_assignments(api):
     found = {p.name for d in _student_dirs(api) for p in d.iterdir() if p.is_dir() and (p.name in known or not known)}
     for student_dir in _student_dirs(api):
         for assignment, notebooks in known.items():
-            if stage.loose_notebooks(student_dir, notebooks):
+            if stage.loose_notebooks(student_dir, notebooks) or \
+                    any(p.stem.startswith(assignment) for p in archives.archives_in(student_dir)):
                 found.add(assignment)
     return sorted(found)
 
 
-def find_submissions(api, assignment, notebook_ids):
+def find_submissions(api, assignment, notebook_ids, unpacked=None):
     """One ``Submission`` per student folder: every student appears, with a reason when nothing
     could be found (see ``stage.find_notebooks`` for notebooks with other names or places).
 
     A student who handed in other assignments' folders but not this one is left out (not yet
-    submitted); a folder with no assignment folder at all is searched for the notebooks.
+    submitted); a folder with no assignment folder at all is searched for the notebooks. Where
+    no notebook is found, a zip archive in the folder is opened into ``unpacked`` (a directory
+    of the grader's; no archive is opened without it) and searched the same way.
     """
     known = set(gradebook_assignments(api))
     releases = {nb: release_notebook(api, assignment, nb) for nb in notebook_ids}
@@ -168,9 +171,10 @@ def find_submissions(api, assignment, notebook_ids):
         folder = student_dir / assignment
         others = [p.name for p in student_dir.iterdir() if p.is_dir() and p.name in known]
         loose = stage.loose_notebooks(student_dir, notebook_ids)
+        named_zip = [p for p in archives.archives_in(student_dir) if p.stem.startswith(assignment)]
         if folder.is_dir():
             where = stage.find_notebooks(folder, notebook_ids, releases=releases)
-        elif loose or not others:
+        elif loose or named_zip or not others:
             folder = student_dir
             where = stage.Found(loose) if others else stage.find_notebooks(student_dir, notebook_ids, lone=False)
             if any(where.notebooks.values()):
@@ -179,15 +183,38 @@ def find_submissions(api, assignment, notebook_ids):
                                " found in the student's folder"]
         else:
             continue
+        problems = []
+        if not any(where.notebooks.values()) and unpacked is not None:
+            zips = named_zip if folder == student_dir and others else archives.archives_in(folder)
+            folder, where, problems = _from_archives(zips, folder, pathlib.Path(unpacked) / student_dir.name / assignment,
+                                                     where, notebook_ids, releases)
         sub = Submission(assignment, student_dir.name,
                          {nb: where.notebooks.get(nb) or folder / f"{nb}.ipynb" for nb in notebook_ids},
-                         notes=list(where.notes), folder=folder)
+                         notes=list(where.notes), folder=folder, reasons=problems)
         if folder == student_dir and not any(where.notebooks.values()):
             names = sorted(p.name for p in student_dir.iterdir())[:5]
             sub.reasons.append(f"nothing to grade: no {assignment}/ folder and no notebook in "
                                f"{student_dir.name}/ (it holds: {', '.join(names) or 'nothing'})")
         found.append(sub)
     return found
+
+
+def _from_archives(zips, folder, unpacked, where, notebook_ids, releases):
+    """The first of ``zips`` holding the assignment's notebooks, unpacked under ``unpacked``:
+    ``(its folder, stage.Found, problems)``; ``(folder, where, problems)`` unchanged when none does."""
+    problems = []
+    for k, path in enumerate(zips):
+        into, why = archives.unpack(path, unpacked / f"{k}-{path.stem}")
+        if into is None:
+            problems.append(why)
+            continue
+        inside = stage.find_notebooks(into, notebook_ids, releases=releases)
+        if any(inside.notebooks.values()):
+            graded = ", ".join(str(p.relative_to(into)) for p in inside.notebooks.values() if p)
+            inside.notes = [f"graded {graded} from the zip archive {path.name} (unpacked by the grader)",
+                            *[n for n in inside.notes if not n.startswith("graded ")]]
+            return into, inside, []
+    return folder, where, problems
 
 
 def release_notebook(api, assignment, notebook_id):

@@ -46,8 +46,9 @@ class Plan:
         return sum(len(sub.notebooks) for sub in self.submissions)
 
 
-def plan(api, options):
+def plan(api, options, unpacked=None):
     """The ``Plan`` for ``options.assignments`` and ``options.students`` (empty: all of them).
+    ``unpacked``: where zip archives handed in instead of notebooks may be opened (none without).
 
     Raises ``GradingError`` for an assignment the gradebook does not know, and for a student
     asked for who handed in none of them (a typo: the message names the closest ones).
@@ -59,7 +60,7 @@ def plan(api, options):
             raise GradingError(f"assignment {assignment!r} is not in the gradebook: run "
                                f"`nbgrader generate_assignment {assignment}` first")
         found.notebooks[assignment] = notebooks
-        everyone = course.find_submissions(api, assignment, notebooks)
+        everyone = course.find_submissions(api, assignment, notebooks, unpacked=unpacked)
         found.submissions += [s for s in everyone if not options.students or s.student in options.students]
         seen |= {sub.student for sub in everyone}
     unknown = [s for s in options.students if s not in seen]
@@ -113,7 +114,7 @@ class Grader:
         ``while_waiting`` is called once everything is under way, before the first results can
         be in. The executors are ended (not waited for) when the run ends or fails.
         """
-        the_plan = plan(self.api, self.options)
+        the_plan = plan(self.api, self.options, unpacked=pathlib.Path(directory) / "unpacked")
         stage = staging.Staging(self.api, self.options, directory)
         jobs = schedule.Schedule(self.options, str(directory))
         recorder = recording.Recorder(self.api, self.options, self.store)

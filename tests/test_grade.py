@@ -11,7 +11,7 @@ def gradebook(monkeypatch):
     folders = {"a1": ["alice", "bob"], "a2": ["alice"]}
     monkeypatch.setattr(course, "gradebook_notebooks", lambda api, a: known.get(a))
     monkeypatch.setattr(course, "submitted_assignments", lambda api: sorted(folders))
-    monkeypatch.setattr(course, "find_submissions", lambda api, a, notebooks: [
+    monkeypatch.setattr(course, "find_submissions", lambda api, a, notebooks, unpacked=None: [
         course.Submission(a, s, {nb: None for nb in notebooks}) for s in folders[a]])
 
 
