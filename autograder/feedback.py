@@ -16,6 +16,9 @@ Gone are:
   (``hidden_phase`` tells them apart), and a line says that the rest is not shown;
 - a second error under a test whose visible part already failed ("HiddenTestFailed": the
   hidden tests never ran, so there was nothing to judge);
+- in a notebook whose own code keeps what its functions are called with, or reads the code of a
+  function it is given (``scan.REVEALS_INPUTS``), what the student's cells printed after the first
+  hidden tests ran: such a cell can print a hidden test's inputs;
 - the instructor's note in a graded cell the grader put back (``stage.RESTORED_TEXT``): the
   student reads a neutral sentence.
 
@@ -31,7 +34,7 @@ from jinja2.filters import do_float
 from nbconvert.preprocessors import Preprocessor
 from traitlets import Bool
 
-from autograder import diagnose, hidden_phase, stage
+from autograder import diagnose, hidden_phase, scan, stage
 from autograder.cells import error_output as _error
 from autograder.cells import is_test_cell
 from helpers.evidence import MIME
@@ -41,6 +44,8 @@ PLACEHOLDER = "# (hidden tests ran here: they decide the points and are not show
 HIDDEN_FAILED = "a hidden test did not pass"
 QUOTED = "[output removed from the feedback: it quoted hidden test code]\n"
 HIDDEN_OUTPUT = "[what was printed while the hidden tests ran is not shown: it could reveal their inputs]\n"
+AFTER_HIDDEN = ("[output not shown in the feedback: this notebook's code keeps what its functions are called "
+                "with (or reads a function's code), and hidden tests had run before this cell]\n")
 RESTORED_FOR_STUDENT = ("This cell was missing from your notebook; the grader put it back so that it "
                         "could be graded. An answer you wrote in another cell is read there.\n\n")
 PENDING = "pending (hand grading)"
@@ -197,8 +202,13 @@ class HideHiddenTests(Preprocessor):
                 _, _, hidden = split_hidden(cell.source)
                 secrets += [line.strip() for line in hidden if len(line.strip()) >= 8]
         mark_pending(nb, resources)
+        reveals = bool(set(scan.suspicious(nb)) & set(scan.REVEALS_INPUTS))
+        hidden_ran = False
         for cell in nb.cells:
             neutral_restored_text(cell)
+            if reveals and hidden_ran and cell.get("cell_type") == "code" and not is_test_cell(cell) and cell.get("outputs"):
+                cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=AFTER_HIDDEN)]
+            hidden_ran = hidden_ran or (is_test_cell(cell) and bool(split_hidden(cell.source)[1]))
             if cell.get("cell_type") == "code":
                 keep_visible_phase(cell)
                 gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")

@@ -3,6 +3,7 @@
 Only informative: the points are decided by the judge, whatever the code does. A hit is shown in
 the summary so the instructor can look at the submission.
 """
+import ast
 import re
 import symtable
 
@@ -25,18 +26,29 @@ PATTERNS = {
                                                  r"|\bf_(back|globals|locals)\b|\bglobals\s*\(\s*\)",
     # (``In``, ``_i``, ``_ii``... read as values: ``history_reads``, from the code's symbol tables.)
     "reads the input history": r"history_manager|\blinecache\b|\buser_ns\b",
+    # A hidden test's function (the f given to numerical_gradient) carries its constants in its code.
+    "inspects the code of functions it is given": r"\bimport\s+dis\b|\bfrom\s+dis\s+import\b|\bdis\s*\.\s*\w+\s*\("
+                                                   r"|\b__code__\b|\bco_consts\b|\b__closure__\b|\bcell_contents\b"
+                                                   r"|\b__globals__\b|\bmarshal\b"
+                                                   r"|\binspect\s*\.\s*(getsource\w*|getclosurevars)\b",
+    # (found from the code's syntax tree: ``keeps_arguments``)
+    "keeps the arguments its functions are called with": None,
 }
+# Either lets a later cell show a hidden test's inputs: the feedback hides what such cells print.
+REVEALS_INPUTS = ("inspects the code of functions it is given", "keeps the arguments its functions are called with")
 HISTORY = "reads the input history"
 # IPython's input history in the user's namespace: In, _ih, _i, _ii, _iii, _i1, _i2...
 _HISTORY_NAME = re.compile(r"^(In|_ih|_i{1,3}|_i\d+)$")
-_COMPILED = {label: re.compile(rx, re.MULTILINE) for label, rx in PATTERNS.items()}
+_COMPILED = {label: re.compile(rx, re.MULTILINE) for label, rx in PATTERNS.items() if rx}
+_KEEPERS = {"append", "extend", "add", "insert", "appendleft", "update", "setdefault", "put", "write"}
 
 
-def student_code(nb):
+def student_code(nb, given=()):
     """Code the student wrote or could change: every code cell that is not a locked one (nor a
-    pasted copy of one)."""
+    pasted copy of one), nor the text of a cell as given (``given``: the release's code cells;
+    a demo cell run as released, ``explorer(namespace=globals())``, is the instructor's code)."""
     locked = {cell.source.strip() for cell in nb.cells
-              if nbgrader_meta(cell).get("locked")}
+              if nbgrader_meta(cell).get("locked")} | {text.strip() for text in given}
     for cell in nb.cells:
         meta = nbgrader_meta(cell)
         if cell.get("cell_type") == "code" and not meta.get("locked") and not meta.get("grade") \
@@ -95,11 +107,63 @@ def history_reads(sources):
     return sorted(found - module_bound)
 
 
-def suspicious(nb):
-    """Labels of the patterns found in the student's code, in a stable order."""
-    sources = list(student_code(nb))
+def _names(node):
+    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+
+
+def _keeps_arguments(func):
+    """Whether a function puts one of its parameters into a container it does not own (a global
+    list or dict: ``seen.append((x, w))``, ``seen[k] = x``) or into a global (``global g; g = x``)."""
+    # Nested functions are read with the one around them: its names are theirs (a closure's list).
+    params = {a.arg for f in ast.walk(func) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))
+              for a in (*f.args.posonlyargs, *f.args.args, *f.args.kwonlyargs, f.args.vararg, f.args.kwarg) if a}
+    declared = {name for n in ast.walk(func) if isinstance(n, ast.Global) for name in n.names}
+    local = (params | {n.id for n in ast.walk(func) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}) - declared
+    for node in ast.walk(func):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _KEEPERS:
+            owner = node.func.value
+            if isinstance(owner, ast.Name) and owner.id not in local and \
+                    any(_names(arg) & params for arg in (*node.args, *(k.value for k in node.keywords))):
+                return True
+        if isinstance(node, (ast.Assign, ast.AugAssign)) and _names(node.value) & params:
+            for target in (node.targets if isinstance(node, ast.Assign) else [node.target]):
+                base = target.value if isinstance(target, (ast.Subscript, ast.Attribute)) else target
+                if isinstance(base, ast.Name) and (base.id in declared or
+                                                   (base is not target and base.id not in local)):
+                    return True
+    return False
+
+
+def keeps_arguments(sources):
+    """Whether a function defined in ``sources`` keeps the arguments it is called with where code
+    after it can read them (a hidden test's inputs, printed in a later cell)."""
+    for source in sources:
+        try:
+            tree = ast.parse(_python(source))
+        except (SyntaxError, ValueError):
+            continue
+        if any(_keeps_arguments(f) for f in _outermost_functions(tree.body)):
+            return True
+    return False
+
+
+def _outermost_functions(body):
+    for node in body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            yield node
+        elif isinstance(node, ast.ClassDef):
+            yield from _outermost_functions(node.body)
+        elif isinstance(node, (ast.If, ast.Try, ast.With, ast.For, ast.While)):
+            yield from _outermost_functions([n for n in ast.iter_child_nodes(node) if isinstance(n, ast.stmt)])
+
+
+def suspicious(nb, given=()):
+    """Labels of the patterns found in the student's code (see ``student_code``), in a stable order."""
+    sources = list(student_code(nb, given))
     text = "\n".join(sources)
     found = {label for label, rx in _COMPILED.items() if rx.search(text)}
     if history_reads(sources):
         found.add(HISTORY)
+    if keeps_arguments(sources):
+        found.add("keeps the arguments its functions are called with")
     return [label for label in PATTERNS if label in found]

@@ -61,7 +61,9 @@ class Staging:
                 clean = self._stage(sub, nb, path, folder / f"{nb}.ipynb")
                 if clean is None:
                     continue
-                sub.flags += [f"code {label}" for label in scan.suspicious(clean) if f"code {label}" not in sub.flags]
+                release = self._release(sub.assignment, nb)
+                given = [c.source for c in release.cells if c.cell_type == "code"] if release is not None else ()
+                sub.flags += [f"code {label}" for label in scan.suspicious(clean, given) if f"code {label}" not in sub.flags]
                 name = f"sub-{self._count}"
                 self._count += 1
                 staged = self.directory / f"{name}.in.ipynb"

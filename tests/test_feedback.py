@@ -2,6 +2,7 @@
 evidence records, nor what was printed while they ran: after `python -m autograder grade`, after
 plain `nbgrader generate_feedback`, and for a notebook built here to leak on purpose. A written
 answer waiting for hand grading reads "pending"; a cell the grader put back reads neutrally."""
+import copy
 import shutil
 import subprocess
 import sys
@@ -13,7 +14,7 @@ from system_tools import require_tool
 
 import grading_course as gc
 from autograder import hidden_phase, stage, worker
-from autograder.feedback import (_ANSI, HIDDEN_FAILED, HIDDEN_OUTPUT, PENDING, PLACEHOLDER, QUOTED,
+from autograder.feedback import (_ANSI, AFTER_HIDDEN, HIDDEN_FAILED, HIDDEN_OUTPUT, PENDING, PLACEHOLDER, QUOTED,
                                  RESTORED_FOR_STUDENT, HideHiddenTests, score_number)
 
 # Strings that only the hidden parts of the fixture's tests contain.
@@ -127,6 +128,32 @@ def test_what_was_printed_while_the_hidden_tests_ran_is_not_shown():
         [HIDDEN_OUTPUT, "AssertionError: " + HIDDEN_FAILED],
         ["args: 2\n"],
     ]
+
+
+def _student_cell(source, text):
+    cell = nbformat.v4.new_code_cell(source, execution_count=9)
+    cell.outputs = [nbformat.v4.new_output(**_stream(text))]
+    return cell
+
+
+@pytest.mark.parametrize("keeper", [
+    "_seen = []\ndef f(x):\n    _seen.append(x)\n    return x * x",   # keeps the hidden test's inputs
+    "import dis\ndef f(x):\n    return x * x",                       # reads the hidden test's function
+])
+def test_a_notebook_that_keeps_what_its_functions_see_shows_nothing_printed_after_hidden_tests(keeper):
+    """Its later cells could print the hidden inputs (a global list, ``dis.dis`` of a hidden ``f``):
+    their output is replaced; what was printed before any hidden test ran stays."""
+    nb = nbformat.v4.new_notebook(cells=[
+        _student_cell(keeper, "defined\n"),
+        _cell(HIDDEN, [_stream("args: 2\n"), MARKER, RECORD], "test_a"),
+        _student_cell("print(_seen)", "[2, array([0, 1, 2, 3, 4, 5, 6])]\n"),
+    ])
+    honest = copy.deepcopy(nb)
+    honest.cells[0].source = "def f(x):\n    return x * x"
+    nb, _ = HideHiddenTests().preprocess(nb, {})
+    assert [_texts(c) for c in nb.cells] == [["defined\n"], ["args: 2\n"], [AFTER_HIDDEN]]
+    honest, _ = HideHiddenTests().preprocess(honest, {})
+    assert _texts(honest.cells[2]) == ["[2, array([0, 1, 2, 3, 4, 5, 6])]\n"]
 
 
 def test_a_failed_visible_check_is_not_followed_by_a_hidden_test_failure():

@@ -15,7 +15,7 @@ from nbgrader.api import Gradebook
 from system_tools import require_tool
 
 import grading_course as gc
-from autograder.feedback import HIDDEN_OUTPUT, RESTORED_FOR_STUDENT
+from autograder.feedback import AFTER_HIDDEN, HIDDEN_OUTPUT, RESTORED_FOR_STUDENT
 from course import source_path
 
 pytestmark = [pytest.mark.slow,
@@ -162,6 +162,15 @@ def test_feedback_shows_nothing_printed_while_the_hidden_tests_ran(graded):
         assert f"DEBUG n={n}:" in ran and f"DEBUG n={n}:" not in page, n
     assert "DEBUG dZ= [[1.0, 0.0, -1.0, 2.0]" in page  # linear_backward's visible call
     assert page.count("DEBUG dZ=") == ran.count("DEBUG dZ=") - _hidden_linear_calls(ran)
+
+
+def test_feedback_shows_nothing_a_later_cell_printed_of_what_functions_kept(graded):
+    """Cells after the hidden tests print what the student's functions kept of them (the hidden
+    inputs): the instructor's copy has it, the feedback does not."""
+    page, ran = _feedback(graded, "keeps_hidden_inputs"), _autograded(graded, "keeps_hidden_inputs")
+    stashed = _case("keeps_hidden_inputs")["ns"]["STASHED"]
+    assert ran.count(stashed) > 10 and stashed not in page
+    assert AFTER_HIDDEN.split(":")[0] in page
 
 
 def _hidden_linear_calls(text):

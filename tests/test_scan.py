@@ -53,3 +53,56 @@ def test_code_that_is_not_python_is_searched_for_the_names_as_words():
 def test_the_kernels_history_reached_through_its_namespace_is_still_flagged():
     source = "def f():\n    return get_ipython().user_ns.get('_i', '')"
     assert HISTORY in scan.suspicious(notebook(source))
+
+
+KEEPS = "keeps the arguments its functions are called with"
+INSPECTS = "inspects the code of functions it is given"
+
+
+@pytest.mark.parametrize("source", [
+    "_seen = []\ndef neuron_gradients(x, w, b, y):\n    _seen.append((x.tolist(), w, b, y))\n    return 0.0, w, b",
+    "log = {}\ndef sigmoid(z):\n    log[len(log)] = z\n    return z",
+    "def sigmoid(z):\n    global last\n    last = z\n    return z",
+    "_fs = []\ndef numerical_gradient(f, x, eps=1e-5):\n    def keep(v):\n        _fs.append(v)\n    keep(f)\n    return x",
+    "calls = []\nclass Value:\n    def __mul__(self, other):\n        calls.append(other)\n        return self",
+    "class Box: pass\nbox = Box()\ndef relu_derivative(z):\n    box.z = z\n    return z",
+])
+def test_a_function_that_keeps_its_arguments_for_later_is_flagged(source):
+    assert KEEPS in scan.suspicious(notebook(source))
+
+
+@pytest.mark.parametrize("source", [
+    "def f(x):\n    out = []\n    out.append(x)\n    return out",
+    "history = []\ndef train(X, Y):\n    loss = float((X - Y).sum())\n    history.append(loss)\n    return loss",
+    "def backward(self):\n    topo, seen = [], set()\n    def build(v):\n        if v not in seen:\n            seen.add(v)\n            topo.append(v)\n    build(self)",
+    "class Value:\n    def __init__(self, data, children=()):\n        self.data = data\n        self._prev = set(children)\n"
+    "    def __add__(self, other):\n        out = Value(self.data + other.data, (self, other))\n        out._prev.add(other)\n        return out",
+])
+def test_a_function_that_keeps_only_its_own_things_is_not(source):
+    assert KEEPS not in scan.suspicious(notebook(source))
+
+
+@pytest.mark.parametrize("source", ["import dis\ndis.dis(f)", "print(f.__code__.co_consts)",
+                                    "from inspect import getsource\nimport inspect\ninspect.getsource(f)",
+                                    "print([c.cell_contents for c in f.__closure__])"])
+def test_reading_the_code_of_a_function_is_flagged(source):
+    assert INSPECTS in scan.suspicious(notebook(source))
+
+
+def test_a_cell_run_as_released_is_the_instructors_code():
+    demo = "explorer(namespace=globals())"
+    assert scan.suspicious(notebook(demo), given=[demo]) == []
+    assert scan.suspicious(notebook(demo + "  # mine now"), given=[demo]) == ["looks into its caller's frame or globals"]
+
+
+def test_no_solution_and_no_right_answer_of_the_course_is_flagged():
+    """The scan speaks of honest work too: every solution notebook and tests/right/ answer is clean."""
+    import pathlib
+
+    from course import built_assignments, read, release_path, source_path
+
+    for assignment in built_assignments():
+        given = [c.source for c in read(release_path(assignment)).cells if c.cell_type == "code"]
+        assert scan.suspicious(read(source_path(assignment)), given) == [], assignment
+    for path in sorted(pathlib.Path(__file__).parent.joinpath("right").rglob("*.py")):
+        assert scan.suspicious(notebook(path.read_text())) == [], path
