@@ -67,7 +67,9 @@ class SandboxSlots(WorkerPlugin):
         # A worker that joins after the grader's check is checked here: its jobs get a reason.
         self.address = getattr(worker, "address", "?")
         self.sandbox_problem = _sandbox_problem()
-        self.staging = pathlib.Path(tempfile.mkdtemp(prefix="autograder-dask-"))
+        # In the worker's own folder, which Dask removes with the worker even when it is killed
+        # (teardown never runs then): a cluster of many runs leaves nothing behind in /tmp.
+        self.staging = pathlib.Path(tempfile.mkdtemp(prefix="autograder-", dir=getattr(worker, "local_directory", None)))
         self._idle = queue.SimpleQueue()
         self._all = []
         self._lock = threading.Lock()

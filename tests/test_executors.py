@@ -128,6 +128,10 @@ def test_a_worker_killed_mid_job_loses_nothing(cluster, tmp_path):
         future = executor.submit(Job.make("slow", tmp_path / "in.ipynb", [], tmp_path, options, threads=1))
         _kill_a_busy_worker(cluster, time.monotonic() + 60)
         result = future.result(timeout=180)
+        # The staging folders lie in the workers' own folders, which Dask removes even after a kill.
+        inside = cluster.run(lambda dask_worker: [p.name for p in pathlib.Path(dask_worker.local_directory).iterdir()
+                                                  if p.name.startswith("autograder-")])
+        assert inside and all(len(names) == 1 for names in inside.values()), inside
     finally:
         executor.close()
     assert result["status"] == "ok", result
