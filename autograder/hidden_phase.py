@@ -61,15 +61,64 @@ SHIELD = ("import builtins as _b_hidden; _g_hidden = _b_hidden.globals(); _shado
           "{_n: _g_hidden.pop(_n) for _n in _b_hidden.list(_g_hidden) if not _n.startswith('_') and "
           "_b_hidden.hasattr(_b_hidden, _n) and _g_hidden[_n] is not _b_hidden.getattr(_b_hidden, _n) and "
           "not _b_hidden.callable(_g_hidden[_n])}; del _b_hidden, _g_hidden")
-RESTORE = ("import builtins as _b_hidden; _b_hidden.globals().update(_b_hidden.globals().pop('_shadowed_hidden', {})); "
-           "del _b_hidden")
 
 
-def shielded(hidden):
-    """``hidden`` (as ``split`` gives it: one ``#`` line per visible line first) with ``SHIELD`` on
-    its first line, so tracebacks keep the cell's line numbers; run ``RESTORE`` after it."""
+# The names a hidden part takes from the instructor's imports (``record``, ``np``, ``warnings``,
+# ``check_unchanged``...) are never seen used by the student, who may rebind one in all honesty:
+# ``from numpy import *`` brings numpy's own ``record``, a scratch cell says ``record = []``. So the
+# hidden part first keeps the student's bindings of them (for ``RESTORE``) and runs the
+# instructor's import statements again (``instructor_imports``).
+KEEP = "_shadowed_hidden.update({{_n: _g_hidden[_n] for _n in {names!r} if _n in _g_hidden}}); "
+
+# IPython lets the student's code rewrite every cell before it runs (``ast_transformers``,
+# ``input_transformers_post``, the input transformer manager): a hidden part could be made to
+# record its own reference values. A request of its own (a hidden part's first line comes too
+# late: the whole cell is transformed first) sets them to IPython's defaults; ``RESTORE`` puts
+# the student's back.
+PREPARE = ("import IPython as _ipy_hidden, IPython.core.inputtransformer2 as _t2_hidden; "
+           "_ip_hidden = _ipy_hidden.get_ipython(); _ip_hidden._transforms_hidden = "
+           "([*_ip_hidden.ast_transformers], [*_ip_hidden.input_transformers_post], _ip_hidden.input_transformer_manager); "
+           "_ip_hidden.ast_transformers = []; _ip_hidden.input_transformers_post = []; "
+           "_ip_hidden.input_transformer_manager = _t2_hidden.TransformerManager(); del _ipy_hidden, _t2_hidden, _ip_hidden")
+RESTORE = ("import builtins as _b_hidden, IPython as _ipy_hidden; "
+           "_b_hidden.globals().update(_b_hidden.globals().pop('_shadowed_hidden', {})); "
+           "_ip_hidden = _ipy_hidden.get_ipython(); _kept_hidden = _ip_hidden.__dict__.pop('_transforms_hidden', None); "
+           "_kept_hidden is None or (_b_hidden.setattr(_ip_hidden, 'ast_transformers', _kept_hidden[0]), "
+           "_b_hidden.setattr(_ip_hidden, 'input_transformers_post', _kept_hidden[1]), "
+           "_b_hidden.setattr(_ip_hidden, 'input_transformer_manager', _kept_hidden[2])); "
+           "del _b_hidden, _ipy_hidden, _ip_hidden, _kept_hidden")
+
+
+def instructor_imports(sources, hidden):
+    """``(names, statements)``: the import statements of ``sources`` (the instructor's cells that
+    ran before, and the test cell's visible part) that bind a name ``hidden`` reads, each on one
+    line, and the names they bind. Star imports are left out: their names cannot be told."""
+    tree = _parses(hidden)
+    if tree is None:
+        return (), ""
+    read = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    names, statements = [], []
+    for source in sources:
+        # (a set-up cell may start with ``%matplotlib inline``: line magics are no imports)
+        body = _parses("\n".join("" if line.lstrip().startswith(("%", "!")) else line for line in source.splitlines()))
+        for node in (body.body if body is not None else ()):
+            if not isinstance(node, (ast.Import, ast.ImportFrom)) or any(a.name == "*" for a in node.names):
+                continue
+            bound = [(a.asname or a.name).split(".")[0] for a in node.names]
+            if set(bound) & read:
+                names += [b for b in bound if b not in names]
+                statements.append(ast.unparse(node))
+    return tuple(names), "; ".join(statements)
+
+
+def shielded(hidden, names=(), imports=""):
+    """``hidden`` (as ``split`` gives it: one ``#`` line per visible line first) with ``SHIELD``
+    (and, given ``instructor_imports``, the student's bindings of ``names`` kept and ``imports``
+    run) on its first line, so tracebacks keep the cell's line numbers; run ``RESTORE`` after it."""
     assert hidden.startswith("#\n"), "split() puts a # line in front for each visible line"
-    return SHIELD + hidden[1:]
+    first = SHIELD.replace("; del _b_hidden, _g_hidden", "; " + (KEEP.format(names=tuple(names)) if names else "")
+                           + "del _b_hidden, _g_hidden")
+    return first + (f"; {imports}" if imports else "") + hidden[1:]
 
 
 def marker():

@@ -20,7 +20,11 @@ PATTERNS = {
     "starts processes": r"\b(subprocess|os\s*\.\s*(fork|system|popen|exec\w*|spawn\w*))\b",
     "reaches for grading files": r"gradebook|\bsource/|submitted/|autograded/|nbgrader_config",
     "uses the network": r"\b(socket|urllib|requests|http\.client)\b",
-    "hooks the kernel": r"set_custom_exc|\bsys\s*\.\s*(excepthook|settrace|setprofile)\b|displayhook|vnd\.backprop-evidence",
+    "hooks the kernel": r"set_custom_exc|\bsys\s*\.\s*(excepthook|settrace|setprofile)\b|displayhook|vnd\.backprop-evidence"
+                        r"|\bast_transformers\b|\binput_transformers?_\w+|\binput_transformer_manager\b|\btransform_cell\b"
+                        r"|\brun_cell\b|\bevents\s*\.\s*register\b|\brun_ast_nodes\b",
+    # (the hidden test that sigmoid gives no overflow warning counts them with ``catch_warnings``)
+    "patches warnings": r"\.\s*(catch_warnings|showwarning|simplefilter|filterwarnings|warn|warn_explicit|formatwarning)\s*=(?!=)",
     "uses ctypes": r"\bctypes\b",
     "looks into its caller's frame or globals": r"\b_getframe\b|\binspect\s*\.\s*(currentframe|stack|getouterframes)\b"
                                                  r"|\bf_(back|globals|locals)\b|\bglobals\s*\(\s*\)",

@@ -96,15 +96,17 @@ class CappedClient(NotebookClient):
                 complete = True  # the cell stops at its visible part, as one request would
                 return cell
             outputs.append(hidden_phase.marker())
-            second = nbformat.v4.new_code_cell(hidden_phase.shielded(parts[1]), metadata=cell.metadata)
+            names, imports = hidden_phase.instructor_imports(self._instructor_sources(cell_index, parts[0]), parts[1])
+            second = nbformat.v4.new_code_cell(hidden_phase.shielded(parts[1], names, imports), metadata=cell.metadata)
             if limit:
                 self.timeout = max(1, int(limit - (time.monotonic() - began)))
             try:
+                await self._side_request(hidden_phase.PREPARE, cell_index)
                 await super().async_execute_cell(second, cell_index, None, store_history=False)
             finally:
                 outputs += second.outputs
                 self.code_cells_executed -= 1
-                await self._restore_shadowed(cell_index)
+                await self._side_request(hidden_phase.RESTORE, cell_index)
             complete = True
             return cell
         finally:
@@ -114,13 +116,22 @@ class CappedClient(NotebookClient):
             if not complete:  # the kernel died or the notebook ran out of time in between
                 self.executed = [i for i in self.executed if i != cell_index]
 
-    async def _restore_shadowed(self, cell_index):
-        """Put back the names ``hidden_phase.SHIELD`` took out (a request of its own, since the
-        hidden part may have stopped anywhere); nothing of it reaches the notebook."""
+    def _instructor_sources(self, cell_index, visible):
+        """The code of the instructor's cells before ``cell_index`` (read-only in nbgrader's
+        metadata: the sanitized notebook holds them as released), and ``visible``."""
+        sources = [c.source for c in self.nb.cells[:cell_index] if c.get("cell_type") == "code"
+                   and (c.get("metadata", {}).get("nbgrader") or {}).get("locked")
+                   and not (c.get("metadata", {}).get("nbgrader") or {}).get("solution")]
+        return sources + [visible]
+
+    async def _side_request(self, code, cell_index):
+        """Run ``code`` (``hidden_phase.PREPARE`` before a hidden part, ``RESTORE`` after it: a
+        request of its own, since the hidden part may have stopped anywhere); nothing of it
+        reaches the notebook."""
         limit, count = self.timeout, self.code_cells_executed
         try:
             self.timeout = 10
-            restore = nbformat.v4.new_code_cell(hidden_phase.RESTORE)
+            restore = nbformat.v4.new_code_cell(code)
             await super().async_execute_cell(restore, cell_index, None, store_history=False)
         except Exception:  # noqa: BLE001 - a dead or stuck kernel: the next cell says so itself
             pass
@@ -159,7 +170,25 @@ class CappedClient(NotebookClient):
                 outs.append(nbformat.v4.new_output(
                     "stream", name="stdout", text="\n[output truncated by the grader: too much of it]\n"))
             return None
+        if self.clear_before_next_output:  # a clear_output(wait=True) that waited for this output
+            self.clear_before_next_output = False
+            self._clear(outs, cell_index)
         return super().output(outs, msg, display_id, cell_index)
+
+    def clear_output(self, outs, msg, cell_index):
+        """``clear_output()`` in the student's code (a live progress line in a training loop)
+        clears what was printed, never the evidence records of the test that called it: those
+        decide the points, and plain nbgrader, which needs no records, grades such work in full."""
+        if self.output_hook_stack[msg["parent_header"].get("msg_id")]:
+            return super().clear_output(outs, msg, cell_index)
+        if msg["content"].get("wait"):
+            self.clear_before_next_output = True
+        else:
+            self._clear(outs, cell_index)
+
+    def _clear(self, outs, cell_index):
+        outs[:] = [o for o in outs if MIME in (o.get("data") or {})]
+        self.clear_display_id_mapping(cell_index)
 
 
 WRITTEN_BYTES = 64 * 1024 ** 2

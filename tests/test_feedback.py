@@ -13,6 +13,7 @@ import pytest
 from system_tools import require_tool
 
 import grading_course as gc
+from helpers.evidence import MIME
 from autograder import hidden_phase, stage, worker
 from autograder.feedback import (_ANSI, AFTER_HIDDEN, HIDDEN_FAILED, HIDDEN_OUTPUT, PENDING, PLACEHOLDER, QUOTED,
                                  RESTORED_FOR_STUDENT, HideHiddenTests, score_number)
@@ -240,6 +241,68 @@ def test_hidden_tests_see_the_builtins_a_scratch_cell_rebound_to_data_and_the_st
     assert texts == [[], ["visible\n", "marker", "[0, 1, 2] mine\n"], ["[0.5, 1.5] mine [] 3\n"]]
     assert [c.execution_count for c in result["notebook"].cells] == [1, 2, 3]
     assert result["status"] == "ok" and result["executed"] == [0, 1, 2]
+
+
+def _locked(source):
+    cell = nbformat.v4.new_code_cell(source)
+    cell.metadata["nbgrader"] = {"grade": False, "solution": False, "locked": True, "grade_id": "setup",
+                                 "schema_version": 3}
+    return cell
+
+
+def _texts_of(result):
+    return [[o.get("text") or o.get("ename") or ("marker" if hidden_phase.is_marker(o) else o.output_type)
+             for o in c.outputs] for c in result["notebook"].cells]
+
+
+def test_hidden_tests_use_the_instructors_imports_whatever_the_student_rebound(tmp_path):
+    """``from numpy import *`` brings a ``record`` of numpy's; a scratch cell says ``join = ...``:
+    the hidden part (which the student never sees use them) runs with the instructor's imports,
+    and the student's names are theirs again after it."""
+    nb = nbformat.v4.new_notebook(cells=[
+        _locked("%matplotlib inline\nimport math\nfrom os.path import (\n    join)\nimport numpy as np"),
+        nbformat.v4.new_code_cell("from numpy import *\nmath = [1, 2]\ndef join(*parts):\n    return 'mine'"),
+        _cell("print('visible')\n### BEGIN HIDDEN TESTS\nprint(math.sqrt(4.0), join('a', 'b'), np.__name__)\n"
+              "### END HIDDEN TESTS", [], "t1", count=None),
+        nbformat.v4.new_code_cell("print(math, join('a', 'b'))"),
+    ])
+    result = _run_unsandboxed(nb, tmp_path)
+    assert _texts_of(result) == [[], [], ["visible\n", "marker", "2.0 a/b numpy\n"], ["[1, 2] mine\n"]]
+    assert result["status"] == "ok"
+
+
+def test_clear_output_in_the_students_code_keeps_the_tests_records(tmp_path):
+    """A live progress line (``clear_output(wait=True)`` then a print) in a function the hidden
+    tests call clears what was printed, not the evidence that decides the points."""
+    nb = nbformat.v4.new_notebook(cells=[
+        _locked("from helpers.evidence import record"),
+        nbformat.v4.new_code_cell("from IPython.display import clear_output\n"
+                                  "def f(x):\n    clear_output(wait=True)\n    print('working on', x)\n    return 2 * x"),
+        _cell("f(1)\n### BEGIN HIDDEN TESTS\nrecord('a', f(2))\nrecord('b', f(3))\nclear_output()\n"
+              "### END HIDDEN TESTS", [], "t1", count=None),
+    ])
+    result = _run_unsandboxed(nb, tmp_path)
+    outputs = result["notebook"].cells[2].outputs
+    assert [o["data"][MIME]["name"] for o in outputs if MIME in o.get("data", {})] == ["a", "b"]
+    assert not any("working" in (o.get("text") or "") for o in outputs[1:])  # the clears did clear
+
+
+def test_the_students_input_and_ast_transformers_do_not_touch_hidden_tests(tmp_path):
+    """A transformer that rewrites every cell (asserts to ``pass``, 5 to 4) would make a hidden
+    test record or check what the student likes: hidden parts run with IPython's own; the
+    student's are back for their next cell."""
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell(
+            "import ast\nclass Four(ast.NodeTransformer):\n    def visit_Constant(self, node):\n"
+            "        return ast.Constant(4) if node.value == 5 else node\n"
+            "ip = get_ipython()\nip.ast_transformers.append(Four())\n"
+            "ip.input_transformers_post.append(lambda lines: [l.replace('assert', 'pass  #') for l in lines])\n"
+            "def f(x):\n    return x + 2"),
+        _cell("print(f(1))\n### BEGIN HIDDEN TESTS\nprint(5)\nassert f(2) == 5\n### END HIDDEN TESTS", [], "t1", count=None),
+        nbformat.v4.new_code_cell("print(5)\nassert False"),
+    ])
+    result = _run_unsandboxed(nb, tmp_path)
+    assert _texts_of(result) == [[], ["3\n", "marker", "5\n", "AssertionError"], ["4\n"]]
 
 
 def test_a_hidden_failure_keeps_only_a_catalogue_line_of_its_message():

@@ -106,3 +106,23 @@ def test_no_solution_and_no_right_answer_of_the_course_is_flagged():
         assert scan.suspicious(read(source_path(assignment)), given) == [], assignment
     for path in sorted(pathlib.Path(__file__).parent.joinpath("right").rglob("*.py")):
         assert scan.suspicious(notebook(path.read_text())) == [], path
+
+
+@pytest.mark.parametrize("source, label", [
+    ("get_ipython().ast_transformers.append(Swap())", "hooks the kernel"),
+    ("ip = get_ipython()\nip.input_transformers_post.append(rewrite)", "hooks the kernel"),
+    ("get_ipython().input_transformer_manager.line_transforms.append(t)", "hooks the kernel"),
+    ("from IPython.core.interactiveshell import InteractiveShell\nInteractiveShell.run_cell = mine", "hooks the kernel"),
+    ("get_ipython().events.register('pre_run_cell', peek)", "hooks the kernel"),
+    ("import warnings as _w\n_w.catch_warnings = _never", "patches warnings"),
+    ("warnings.showwarning = lambda *a, **k: None", "patches warnings"),
+])
+def test_rewriting_cells_or_the_warning_machinery_is_flagged(source, label):
+    assert label in scan.suspicious(notebook(source))
+
+
+@pytest.mark.parametrize("source", ["import warnings\nwarnings.filterwarnings('ignore')",
+                                    "with warnings.catch_warnings():\n    warnings.simplefilter('ignore')",
+                                    "with np.errstate(over='ignore'):\n    y = np.exp(-z)"])
+def test_honest_silencing_of_warnings_is_not(source):
+    assert "patches warnings" not in scan.suspicious(notebook(source))
