@@ -136,9 +136,16 @@ def gradebook_assignments(api):
         return {a.name: sorted(nb.name for nb in a.notebooks) for a in gb.assignments}
 
 
+# Folders that are no student's: ``__MACOSX/`` (resource forks left by unzipping a class zip made
+# on a Mac) and hidden folders (``.ipynb_checkpoints``, ``.git``), as ``.DS_Store`` files are.
+NOT_STUDENTS = ("__MACOSX",)
+
+
 def _student_dirs(api):
+    """The student folders under ``submitted/`` (sorted paths), without ``NOT_STUDENTS`` and hidden folders."""
     root = pathlib.Path(api.coursedir.root) / api.coursedir.submitted_directory
-    return sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
+    return sorted(p for p in root.iterdir()
+                  if p.is_dir() and p.name not in NOT_STUDENTS and not p.name.startswith(".")) if root.is_dir() else []
 
 
 def submitted_assignments(api):

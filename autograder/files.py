@@ -46,10 +46,8 @@ def stage_own_files(sub, staged, public):
     which win as in nbgrader) from ``sub.folder`` into ``staged``. The files beside the graded
     notebook land at the top (the kernel's working directory) even when the notebook sat in a
     sub-folder; the rest of the folder keeps its place where no name clashes. Returns ``OwnFiles``."""
-    own = OwnFiles()
     folder = pathlib.Path(sub.folder) if sub.folder else None
-    if folder is not None and (folder / "timestamp.txt").is_file():
-        shutil.copy(folder / "timestamp.txt", staged / "timestamp.txt")
+    own = OwnFiles(note=stage_timestamp(folder / "timestamp.txt", staged) if folder is not None else "")
     if folder is None or not folder.is_dir():
         return own
     graded = {pathlib.Path(p).resolve() for p in sub.notebooks.values() if p is not None}
@@ -83,12 +81,38 @@ def stage_own_files(sub, staged, public):
             for p in [path, *path.rglob("*")]:
                 p.chmod(0o755 if p.is_dir() else 0o644)
     if left_out:
-        own.note = f"{left_out} of the student's files were left out of the kernel's folder (over " \
+        own.note = (own.note + "; " if own.note else "") + f"{left_out} of the student's files were left out of the kernel's folder (over " \
                    f"{OWN_FILES} files or {OWN_BYTES // 1024 ** 2} MB)"
     if near:
         own.note = (own.note + "; " if own.note else "") + \
             f"{near} file(s) beside the notebook in {beside.relative_to(folder.resolve())}/ were put in the kernel's working folder"
     return own
+
+
+def stage_timestamp(path, staged):
+    """Copy the submission time ``nbgrader collect`` wrote (``path``, a ``timestamp.txt``) into
+    ``staged``, as nbgrader's autograde can read it: without the byte-order mark, CRLF and blank
+    lines an editor such as Windows Notepad adds. One nbgrader's ``parse_utc`` still cannot read
+    (``"submitted yesterday"``) is left out, as nbgrader would fail the whole autograde over it,
+    and the student keeps the points of their work. The student's file is never changed.
+
+    Returns a note for the summary ("" when the file is missing or read as it is)."""
+    from nbgrader.utils import parse_utc
+
+    path = pathlib.Path(path)
+    if not path.is_file():
+        return ""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig").strip()
+        if text:
+            parse_utc(text)
+    except Exception as err:  # noqa: BLE001 - dateutil raises ValueError, OverflowError, ...; a bad file is never fatal
+        shown = raw[:40].decode("utf-8", "replace").strip()
+        why = f"{shown!r} is no date and time" if isinstance(err, (ValueError, UnicodeDecodeError)) else str(err)
+        return f"timestamp.txt could not be read ({why}): ignored, so no late penalty was computed"
+    (staged / "timestamp.txt").write_text(text + "\n" if text else "")
+    return ""
 
 
 def rel_top(path, folder):

@@ -62,7 +62,11 @@ class Recorder:
         sub.status[nb] = result["status"]
         sub.seconds += result.get("seconds", 0.0)
         sub.budget = result.get("budget") or sub.budget
-        if result.get("reason"):
+        if result.get("reason") and result["status"] == "ok":
+            # A run that ended well says only what the grader did on the way (output truncated):
+            # a note, as no point is lost for it.
+            sub.notes.append(f"{nb}: {result['reason']}: no points lost")
+        elif result.get("reason"):
             sub.reasons.append(f"{nb}: {result['reason']}")
         executed = result.get("notebook")
         if result.get("timeouts") and sub.status[nb] == "ok":

@@ -64,10 +64,13 @@ def total(sub):
 def graded(sub):
     """Every autograded cell got its score (cells left for hand grading do not count).
 
-    A notebook with no graded cell at all is graded when it ran; a missing one is not.
+    A notebook with no graded cell at all is graded when it ran; a missing one is not. One whose
+    nbgrader autograde failed (``not_graded``) is not, even with its cells scored zero after it.
     """
     if getattr(sub, "kept", False):
         return True
+    if "not_graded" in sub.status.values():
+        return False
     if any(s in ("missing", "invalid", "not_graded") for s in sub.status.values()) and not sub.scores:
         return False
     if not sub.status and not sub.scores:

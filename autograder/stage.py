@@ -40,10 +40,20 @@ class Found:
     notes: list = field(default_factory=list)
 
 
+# What browsers and Windows make of a notebook's name: a download from JupyterHub or Colab may
+# gain ``.json`` or ``.txt`` (``chain_rule.ipynb.json``), Windows may upper-case it (``.IPYNB``).
+NOTEBOOK_ENDINGS = (".ipynb", ".ipynb.json", ".ipynb.txt")
+
+
+def is_notebook_name(name):
+    """True for a file name a notebook is saved under: ``x.ipynb``, ``x.IPYNB``, ``x.ipynb.json``, ``x.ipynb.txt``."""
+    return str(name).lower().endswith(NOTEBOOK_ENDINGS)
+
+
 def _candidates(folder):
-    """Every notebook under ``folder`` (checkpoints excluded), newest first."""
-    found = [p for p in pathlib.Path(folder).rglob("*.ipynb")
-             if ".ipynb_checkpoints" not in p.parts and p.is_file()]
+    """Every notebook under ``folder`` (checkpoints excluded; see ``is_notebook_name``), newest first."""
+    found = [p for p in pathlib.Path(folder).rglob("*")
+             if is_notebook_name(p.name) and ".ipynb_checkpoints" not in p.parts and p.is_file()]
     return sorted(found, key=lambda p: (-p.stat().st_mtime, str(p)))
 
 

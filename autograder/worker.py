@@ -379,7 +379,9 @@ async def _execute(nb, job, conn_dir):
     if status != "ok":
         _mark_not_run(nb, set(client.executed), reason)
     elif client.truncated:
-        reason = "output truncated in " + ", ".join(f"cell {i}" for i in sorted(client.truncated))
+        reason = ("output truncated in " + ", ".join(f"cell {i}" for i in sorted(client.truncated))
+                  + f" (over {CELL_TEXT_BYTES // 1024 ** 2} MB of text or {CELL_OUTPUT_BYTES // 1024 ** 2} MB of "
+                  f"other output in a cell, or {NOTEBOOK_OUTPUT_BYTES // 1024 ** 2} MB in the notebook)")
     extra = {"timeouts": sorted(set(client.timeouts)), "budget": budget, "files": written, "tasks": client.peak_tasks}
     return status, reason, sorted(client.executed), extra
 

@@ -47,3 +47,11 @@ def test_the_courses_feedback_is_nbgraders_list_with_hidden_tests_removed_after_
     names = [getattr(s, "__name__", s) for s in steps]
     assert names.index("autograder.feedback.HideHiddenTests") == names.index("GetGrades") + 1
     assert HideHiddenTests  # the dotted name above is importable
+
+
+def test_macos_resource_folders_and_hidden_folders_are_no_students(tmp_path):
+    for name in ("alice", "__MACOSX", ".ipynb_checkpoints", "bob"):
+        (tmp_path / "submitted" / name / "02-chain-rule").mkdir(parents=True)
+    (tmp_path / "submitted" / ".DS_Store").write_text("")
+    api = type("Api", (), {"coursedir": type("Dir", (), {"root": str(tmp_path), "submitted_directory": "submitted"})})
+    assert [p.name for p in course._student_dirs(api)] == ["alice", "bob"]

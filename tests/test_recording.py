@@ -38,3 +38,10 @@ def test_no_feedback_for_a_submission_with_nothing_handed_in():
     sub.status["nb"] = "ok"
     _recorder(calls).feedback(sub)
     assert calls == [("a1", "alice")]
+
+
+def test_output_truncated_in_a_run_that_ended_well_is_a_note_not_a_problem():
+    sub = course.Submission("a1", "alice", {"nb": None})
+    _recorder([])._note_result(sub, "nb", {"status": "ok", "reason": "output truncated in cell 42 (over 1 MB of text)"})
+    assert sub.status == {"nb": "ok"} and sub.reasons == []
+    assert sub.notes == ["nb: output truncated in cell 42 (over 1 MB of text): no points lost"]

@@ -109,3 +109,10 @@ def test_the_summary_has_notes_and_the_process_budget():
     text = report.summary([sub])
     assert "Notes (" in text and "test_sigmoid appeared 2 times" in text
     assert "Process budget per sandbox (a fork bomb): cgroup v1 pids and RLIMIT_NPROC 256" in text
+
+
+def test_a_failed_autograde_is_not_counted_as_graded_though_its_cells_scored_zero():
+    failed = _sub(scores={("chain_rule", "test_sigmoid"): (0.0, 2.0, False)}, status={"chain_rule": "not_graded"},
+                  reasons=["nbgrader autograde failed: NbGraderException"])
+    assert not report.graded(failed)
+    assert "1 of 2 submissions graded" in report.summary([failed, _sub(student="s2")])

@@ -350,3 +350,12 @@ def test_a_deleted_read_only_code_cell_is_put_back_in_place():
     nb, notes = stage.repair(nb, release(), KNOWN)
     assert ids(nb)[:3] == ["intro", "imports", "f"] and nb.cells[1].source == "import numpy as np"
     assert any("read-only code cells were missing (imports)" in n for n in notes)
+
+
+@pytest.mark.parametrize("name", ["chain_rule.ipynb.json", "chain_rule.ipynb.txt", "chain_rule.IPYNB"])
+def test_a_notebook_saved_by_a_browser_or_windows_is_found_and_named(tmp_path, name):
+    saved = _touch(tmp_path / name)
+    _touch(tmp_path / "chain_rule.html")  # an export is no notebook
+    found = stage.find_notebooks(tmp_path, ["chain_rule"])
+    assert found.notebooks == {"chain_rule": saved}
+    assert found.notes == [f"graded {name} as chain_rule.ipynb"]
