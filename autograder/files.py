@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 # A submission's own files are small; beyond these the rest is left out (and the summary says so).
 OWN_BYTES = 100 * 1024 ** 2
 OWN_FILES = 500
-SKIPPED = {".ipynb_checkpoints", "__pycache__", ".git", ".DS_Store", "timestamp.txt"}
+SKIPPED = {".ipynb_checkpoints", "__pycache__", ".git", ".DS_Store", "__MACOSX", "timestamp.txt"}
 
 
 @dataclass

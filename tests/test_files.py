@@ -1,4 +1,6 @@
-"""The student's files staged beside the notebook: here the ``timestamp.txt`` nbgrader reads."""
+"""The student's files staged beside the notebook: the ``timestamp.txt`` nbgrader reads, and no leftovers."""
+import pathlib
+
 import pytest
 from nbgrader.utils import parse_utc
 
@@ -34,3 +36,19 @@ def test_a_timestamp_nbgrader_cannot_read_is_left_out_with_a_note(tmp_path, raw,
 def test_no_timestamp_no_note(tmp_path):
     assert files.stage_timestamp(tmp_path / "timestamp.txt", tmp_path) == ""
     assert not (tmp_path / "timestamp.txt").exists()
+
+
+def test_the_students_own_files_come_without_macos_and_editor_leftovers(tmp_path):
+    """A zip made on a Mac leaves ``__MACOSX/`` resource files; they are no files of the student's
+    for the kernel (nor, through ``autograded/``, for the feedback handed back)."""
+    from autograder.course import Submission
+
+    folder = tmp_path / "s1" / "02"
+    for rel in ("my_helpers.py", "__MACOSX/._my_helpers.py", ".ipynb_checkpoints/x-checkpoint.ipynb", "nb.ipynb"):
+        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+        (folder / rel).write_text("x = 1\n")
+    staged = tmp_path / "staged"
+    staged.mkdir()
+    sub = Submission("02", "s1", {"nb": folder / "nb.ipynb"}, folder=folder)
+    own = files.stage_own_files(sub, staged, [])
+    assert [pathlib.Path(p).name for p in own.entries] == ["my_helpers.py"]
