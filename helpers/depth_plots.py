@@ -34,7 +34,8 @@ def plot_layer_norms(norms, bound=None, ax=None, title=None, ylabel="gradient no
     norms: one value per layer, or a dict label -> values for grouped bars (all the same length).
     bound: optional curve(s) in the same layer order, drawn as lines with markers over the bars:
     one sequence or a dict label -> sequence. Reverse a curve that is listed output layer first.
-    A norm of exactly 0 cannot sit on a log scale; its bar is left out and marked with "0".
+    A norm of exactly 0 cannot sit on a log scale; its bar is left out and marked with "0". Over more than
+    two decades only the powers of ten get ticks.
     """
     series = _as_series(norms, "norms")
     lengths = {arr.size for arr in series.values()}
@@ -66,6 +67,8 @@ def plot_layer_norms(norms, bound=None, ax=None, title=None, ylabel="gradient no
         ax.plot(layers[shown], arr[shown], "k" + ("--", ":", "-.")[j % 3], marker="o", ms=3, lw=1.2,
                 label=label or "bound")
     ax.set_yscale("log")
+    if positive.size and positive.max() > 100 * floor:
+        ax.minorticks_off()   # over several decades minor ticks cost more to draw than they tell
     ax.set_ylim(bottom=floor)
     ax.set_xticks(layers if n_layers <= 20 else layers[::max(1, n_layers // 10)])
     ax.set_xlabel("layer (1 = next to the input)")

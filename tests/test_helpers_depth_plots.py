@@ -27,6 +27,15 @@ def test_layer_norms_one_bar_per_layer_on_a_log_scale():
         pytest.approx([1, 2, 3, 4])
 
 
+
+def test_minor_ticks_only_over_a_narrow_range():
+    wide = plot_layer_norms([1e-5, 1e-2, 1.0])
+    narrow = plot_layer_norms([0.2, 0.5, 0.9])
+    for ax in (wide, narrow):
+        ax.figure.canvas.draw()
+    assert not wide.yaxis.get_minorticklocs().size, "over five decades only the powers of ten get ticks"
+    assert narrow.yaxis.get_minorticklocs().size, "within a decade or two the minor ticks are the only guide"
+
 def test_grouped_series_and_bound_curve():
     norms = {"sigmoid": [1e-5, 1e-3, 1.0], "relu": [0.5, 0.7, 1.0]}
     bound = 0.25 ** np.arange(3)[::-1]
