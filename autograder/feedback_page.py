@@ -7,9 +7,15 @@ tags (syntax highlighting), so that pass was about half the cost of a feedback p
 in the grader's one recording thread). Here the ``alt`` text is added to the ``<img`` tags
 directly; everything else is nbconvert's own rendering. Set as ``GenerateFeedback.exporter_class``
 in ``nbgrader_config.py``, so plain ``nbgrader generate_feedback`` uses it too.
+
+nbgrader makes a new exporter, so a new Jinja environment, for every page, and Jinja parses and
+compiles the template files again for each (~9 files, a third of a page's cost). The pages of one
+process share the compiled templates instead, through Jinja's own bytecode cache, which checks
+each file's source against the one it compiled (an edited template is compiled again).
 """
 import re
 
+from jinja2 import BytecodeCache
 from nbconvert.exporters import HTMLExporter, TemplateExporter
 from nbconvert.exporters.html import Highlight2HTML, WidgetsDataTypeFilter
 
@@ -23,8 +29,33 @@ def describe_images(html):
     return _IMG_WITHOUT_ALT.sub(f'<img alt="{NO_DESCRIPTION}"', html)
 
 
+class CompiledTemplates(BytecodeCache):
+    """Jinja's compiled templates, kept in memory for the life of the process."""
+
+    def __init__(self):
+        self._compiled = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self._compiled:
+            bucket.bytecode_from_string(self._compiled[bucket.key])  # Jinja drops it if the source changed
+
+    def dump_bytecode(self, bucket):
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+    def clear(self):
+        self._compiled.clear()
+
+
+COMPILED = CompiledTemplates()
+
+
 class FeedbackHTMLExporter(HTMLExporter):
     """``HTMLExporter`` (same template, filters and configuration) with a cheap last step."""
+
+    def _create_environment(self):
+        environment = super()._create_environment()
+        environment.bytecode_cache = COMPILED
+        return environment
 
     def from_notebook_node(self, nb, resources=None, **kw):
         # The set-up of HTMLExporter.from_notebook_node (nbconvert 7), then the template alone.
