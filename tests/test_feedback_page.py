@@ -86,3 +86,13 @@ def test_later_pages_reuse_the_compiled_templates_and_read_the_same(monkeypatch,
         c.HTMLExporter.extra_template_basedirs = [str(tmp_path)] + c.HTMLExporter.extra_template_basedirs
         html, _ = FeedbackHTMLExporter(config=c).from_notebook_node(copy.deepcopy(nb), copy.deepcopy(RESOURCES))
         assert words in html
+
+
+def test_a_remembered_highlighting_is_the_one_its_lexer_makes():
+    """The same cells under two lexers, each page as nbconvert's own, the second time too."""
+    for lexer in ("ipython3", "python", "ipython3"):
+        nb = _notebook()
+        nb.metadata["language_info"]["pygments_lexer"] = lexer
+        theirs, _ = HTMLExporter(config=_config()).from_notebook_node(copy.deepcopy(nb), copy.deepcopy(RESOURCES))
+        ours, _ = FeedbackHTMLExporter(config=_config()).from_notebook_node(copy.deepcopy(nb), copy.deepcopy(RESOURCES))
+        assert f"hl-{lexer}" in ours and str(BeautifulSoup(ours, features="html.parser")) == theirs, lexer
