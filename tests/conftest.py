@@ -1,8 +1,14 @@
+import os
 import pathlib
 import sys
 
 # tests/ holds small shared modules (course.py, inprocess.py) imported by the test files.
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+# Every process started from here skips a grammar nothing uses (tests/startup/sitecustomize.py).
+sys.modules.setdefault("rfc3987_syntax", None)
+_STARTUP = str(pathlib.Path(__file__).resolve().parent / "startup")
+if _STARTUP not in os.environ.get("PYTHONPATH", "").split(os.pathsep):
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [_STARTUP, os.environ.get("PYTHONPATH")]))
 
 import pytest  # noqa: E402
 
