@@ -6,10 +6,16 @@ submissions rather than before them, and ``min(jobs, notebooks)`` slots for the 
 Both are started only when there is something for them, once the run is planned, and both before
 any job is sent: on a cluster, setting up an executor reaches every worker, and a worker busy
 with a job may die meanwhile (a killed worker must cost its job a rerun, never the run).
+
+A submission whose kernel would see exactly what an earlier one of the run sees (the same code
+and markdown cells in the same order, the same files under the same names, the same limits, in
+the sandbox) is not run again: it gets a copy of that run's outputs, put into its own notebook
+(``same_run``). Students who hand in the release's code unchanged, or the same work from another
+editor, cost one kernel between them.
 """
 import concurrent.futures
 
-from autograder import executors
+from autograder import executors, same_run
 
 
 class Schedule:
@@ -22,6 +28,8 @@ class Schedule:
         self._solutions = None      # the executor of the solutions' runs
         self._submissions = None    # the executor of the submissions
         self._futures = {}          # future -> (kind, key)
+        self._first = {}            # same_run.run_key -> the future of the first job with that key
+        self._same = {}             # that future -> [(key, job)] of the submissions that share its run
 
     def start(self, solutions, notebooks):
         """Start the executors for ``solutions`` solution runs and ``notebooks`` submitted notebooks
@@ -37,13 +45,25 @@ class Schedule:
         self._futures[self._solutions.submit(job)] = "solution", key
 
     def submission(self, key, job):
-        """Run a submission's ``job``; ``start`` must have been called."""
-        self._futures[self._submissions.submit(job)] = "submission", key
+        """Run a submission's ``job``, or share the run of an earlier one its kernel cannot tell
+        from it (``same_run.run_key``); ``start`` must have been called."""
+        run_key = same_run.run_key(job)
+        if run_key is not None and run_key in self._first:
+            self._same[self._first[run_key]].append((key, job))
+            return
+        future = self._submissions.submit(job)
+        self._futures[future] = "submission", key
+        if run_key is not None:
+            self._first[run_key], self._same[future] = future, []
 
     def results(self):
-        """``(kind, key, result)`` of every job scheduled so far, in the order they end."""
+        """``(kind, key, result)`` of every job scheduled so far, in the order they end (a job that
+        shared another's run right after it)."""
         for future in concurrent.futures.as_completed(list(self._futures)):
-            yield *self._futures[future], future.result()
+            result = future.result()
+            yield *self._futures[future], result
+            for key, job in self._same.get(future, []):
+                yield "submission", key, same_run.shared(result, job)
 
     def close(self, kill=False):
         """End the executors: wait for the jobs under way, or with ``kill`` end them now."""

@@ -1,8 +1,14 @@
+import os
 import pathlib
 import sys
 
 # tests/ holds small shared modules (course.py, inprocess.py) imported by the test files.
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+# Every process started from here skips a grammar nothing uses (tests/startup/sitecustomize.py).
+sys.modules.setdefault("rfc3987_syntax", None)
+_STARTUP = str(pathlib.Path(__file__).resolve().parent / "startup")
+if _STARTUP not in os.environ.get("PYTHONPATH", "").split(os.pathsep):
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [_STARTUP, os.environ.get("PYTHONPATH")]))
 
 import pytest  # noqa: E402
 
@@ -68,3 +74,28 @@ def pytest_xdist_make_scheduler(config, log):
             super()._assign_work_unit(node)
 
     return CourseGroups(config, log)
+
+
+# The timeline of a run in test processes: each group's time (setup, call and teardown of its
+# tests, one after another in one process) and each process's total, at the end of the report,
+# so that _COSTLY_FIRST can be checked against what a run really cost.
+_GROUP_SECONDS = {}
+
+
+def pytest_runtest_logreport(report):
+    worker = getattr(getattr(report, "node", None), "gateway", None)
+    if worker is not None:
+        key = worker.id, test_group(report.nodeid)
+        _GROUP_SECONDS[key] = _GROUP_SECONDS.get(key, 0.0) + report.duration
+
+
+def pytest_terminal_summary(terminalreporter):
+    if not _GROUP_SECONDS:
+        return
+    terminalreporter.section("time per test process and group")
+    for worker in sorted({w for w, _ in _GROUP_SECONDS}):
+        groups = sorted(((s, g) for (w, g), s in _GROUP_SECONDS.items() if w == worker), reverse=True)
+        terminalreporter.write_line(f"{worker}: {sum(s for s, _ in groups):.0f} s")
+        for seconds, group in groups:
+            if seconds >= 5:
+                terminalreporter.write_line(f"    {seconds:7.1f} s  {group}")

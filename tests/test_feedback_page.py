@@ -60,3 +60,39 @@ def test_nbgrader_generate_feedback_uses_it():
     config = runpy.run_path(os.path.join(os.path.dirname(__file__), "..", "nbgrader_config.py"),
                             init_globals={"get_config": Config})
     assert GenerateFeedback(config=config["c"]).exporter_class is FeedbackHTMLExporter
+
+
+def test_later_pages_reuse_the_compiled_templates_and_read_the_same(monkeypatch, tmp_path):
+    import jinja2
+
+    from autograder import feedback_page
+
+    feedback_page.COMPILED.clear()
+    compiled = []
+    real = jinja2.Environment.compile
+    monkeypatch.setattr(jinja2.Environment, "compile", lambda self, *a, **kw: compiled.append(1) or real(self, *a, **kw))
+    nb = _notebook()
+    first, _ = FeedbackHTMLExporter(config=_config()).from_notebook_node(copy.deepcopy(nb), copy.deepcopy(RESOURCES))
+    assert compiled
+    compiled.clear()
+    second, _ = FeedbackHTMLExporter(config=_config()).from_notebook_node(copy.deepcopy(nb), copy.deepcopy(RESOURCES))
+    assert second == first and not compiled
+    # A template whose source changed is compiled again, never served from the cache.
+    (tmp_path / "feedback").mkdir()
+    page = tmp_path / "feedback" / "index.html.j2"
+    for words in ("first words", "other words"):
+        page.write_text("{%- extends 'base.html.j2' -%}{% block body_header %}" + words + "{% endblock %}")
+        c = _config()
+        c.HTMLExporter.extra_template_basedirs = [str(tmp_path)] + c.HTMLExporter.extra_template_basedirs
+        html, _ = FeedbackHTMLExporter(config=c).from_notebook_node(copy.deepcopy(nb), copy.deepcopy(RESOURCES))
+        assert words in html
+
+
+def test_a_remembered_highlighting_is_the_one_its_lexer_makes():
+    """The same cells under two lexers, each page as nbconvert's own, the second time too."""
+    for lexer in ("ipython3", "python", "ipython3"):
+        nb = _notebook()
+        nb.metadata["language_info"]["pygments_lexer"] = lexer
+        theirs, _ = HTMLExporter(config=_config()).from_notebook_node(copy.deepcopy(nb), copy.deepcopy(RESOURCES))
+        ours, _ = FeedbackHTMLExporter(config=_config()).from_notebook_node(copy.deepcopy(nb), copy.deepcopy(RESOURCES))
+        assert f"hl-{lexer}" in ours and str(BeautifulSoup(ours, features="html.parser")) == theirs, lexer
