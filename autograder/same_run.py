@@ -1,7 +1,8 @@
 """One kernel run for the submissions of a grading run whose kernels could not tell them apart.
 
 What the kernel of a sandboxed job sees is: the code cells' sources in order (markdown cells only
-shift the cell indexes that reasons and timeouts name), the files bound into its home under
+shift the cell indexes that reasons and timeouts name) and which of them are the instructor's or
+tests (the worker runs hidden parts with the instructor's imports), the files bound into its home under
 their names, and the job's limits. Two jobs equal in all of these run the same code on the same
 inputs, so the second takes a copy of the first's outputs instead of a kernel of its own. Its
 result still carries its own notebook: the student's own cells and metadata, with the outputs
@@ -29,7 +30,10 @@ def run_key(job):
         nb = nbformat.read(job.notebook, as_version=4)
         digest = hashlib.sha256()
         limits = {k: v for k, v in job.to_dict().items() if k not in ("name", "notebook", "output", "data_files")}
-        digest.update(json.dumps([limits, [(c.cell_type, c.source) for c in nb.cells]], sort_keys=True).encode())
+        # (with the nbgrader flags the worker reads: which cells are the instructor's, which are tests)
+        cells = [(c.cell_type, c.source, *(bool((c.metadata.get("nbgrader") or {}).get(k)) for k in ("locked", "solution", "grade")))
+                 for c in nb.cells]
+        digest.update(json.dumps([limits, cells], sort_keys=True).encode())
         for entry in job.data_files:
             _digest_entry(digest, pathlib.Path(entry))
         return digest.hexdigest()

@@ -1,6 +1,7 @@
 """autograder.schedule: executors started only when needed; every job's result comes back once."""
 import concurrent.futures
 
+import nbformat
 import pytest
 
 from autograder import executors, schedule
@@ -90,15 +91,21 @@ def test_a_submission_its_kernel_cannot_tell_from_an_earlier_one_shares_that_run
     monkeypatch.setattr(executors, "make_pool", lambda options, slots, staging, label: RunningExecutor(slots, label))
     cells = [("markdown", "# intro"), ("code", "x = 1"), ("code", "print(x)")]
     jobs = schedule.Schedule(Options(jobs=2), tmp_path)
-    jobs.start(0, 5)
+    jobs.start(0, 6)
     jobs.submission("alice", _job(tmp_path, "alice", cells, {"data.csv": "1"}))
     jobs.submission("bob", _job(tmp_path, "bob", cells, {"data.csv": "1"}))            # the same: shares
     jobs.submission("carol", _job(tmp_path, "carol", cells, {"data.csv": "2"}))        # other bytes: runs
     jobs.submission("dan", _job(tmp_path, "dan", cells[:1] + [("code", "x = 2")] + cells[2:], {"data.csv": "1"}))
     jobs.submission("erin", _job(tmp_path, "erin", cells, {"data.csv": "1"}, sandbox=False))  # own folder: runs
+    # The same code, but one cell is the instructor's (read-only): its hidden parts run otherwise.
+    frank = _job(tmp_path, "frank", cells, {"data.csv": "1"})
+    nb = nbformat.read(frank.notebook, as_version=4)
+    nb.cells[1].metadata["nbgrader"] = {"locked": True, "grade_id": "setup", "schema_version": 3}
+    nbformat.write(nb, frank.notebook)
+    jobs.submission("frank", frank)
     got = {key: result for _, key, result in jobs.results()}
     assert {key: r["job"] for key, r in got.items()} == {"alice": "alice", "bob": "alice", "carol": "carol",
-                                                         "dan": "dan", "erin": "erin"}
+                                                         "dan": "dan", "erin": "erin", "frank": "frank"}
     bob = got["bob"]["notebook"]
     assert bob.metadata["editor"] == "bob"                                          # its own notebook
     assert [c.outputs[0].text for c in bob.cells if c.cell_type == "code"] == ["alice", "alice"]
