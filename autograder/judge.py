@@ -74,7 +74,9 @@ def verdict(reference, student):
     expected, got = decode(reference["value"]), decode(student["value"])
     try:
         if rule == "close":
-            ok = _close(expected, got, params.get("rtol", 1e-6), params.get("atol", 1e-9))
+            # numpy's own defaults, as the hidden asserts' ``np.allclose``: a value the kernel's
+            # test accepts (a forward pass computed in float32) must not fail here.
+            ok = _close(expected, got, params.get("rtol", 1e-5), params.get("atol", 1e-8))
         elif rule == "equal":
             ok = _equal(expected, got)
         elif rule == "at_least":
