@@ -18,13 +18,14 @@ def test_close_within_and_beyond_tolerance():
 
 
 def test_close_accepts_what_the_hidden_asserts_np_allclose_accepts():
-    """A forward pass computed in float32 (relative error ~1e-7..1e-6) passes ``np.allclose`` in the
-    kernel; the judge's default tolerance is numpy's, so it passes there too."""
+    """A forward pass computed in float32 is off by a few parts in a million after its matrix
+    products: ``np.allclose`` in the kernel accepts it; the judge's default tolerance is numpy's,
+    so it passes there too. A hundred times that is still wrong."""
     exact = np.tanh(np.linspace(-3, 3, 50)).reshape(5, 10)
-    single = np.tanh(np.linspace(-3, 3, 50, dtype=np.float32)).reshape(5, 10).astype(float)
-    assert np.allclose(single, exact) and not np.allclose(single, exact, rtol=1e-7, atol=1e-10)
+    single = exact * (1 + 3e-6)
+    assert np.allclose(single, exact) and not np.allclose(single, exact, rtol=1e-6, atol=1e-9)
     assert verdict(rec("A1", exact), rec("A1", single))[0]
-    assert not verdict(rec("A1", exact), rec("A1", exact * (1 + 1e-4)))[0]
+    assert not verdict(rec("A1", exact), rec("A1", exact * (1 + 3e-4)))[0]
 
 
 def test_close_needs_the_same_shape():
