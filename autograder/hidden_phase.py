@@ -58,9 +58,9 @@ def split(source):
 # whatever a kernel-side name does.
 # (Every built-in they use is reached through the module: ``list = [1, 2]`` is a scratch line too.)
 SHIELD = ("import builtins as _b_hidden; _g_hidden = _b_hidden.globals(); _shadowed_hidden = "
-          "{_n: _g_hidden.pop(_n) for _n in _b_hidden.list(_g_hidden) if not _n.startswith('_') and "
+          "{{_n: _g_hidden.pop(_n) for _n in _b_hidden.list(_g_hidden) if not _n.startswith('_') and "
           "_b_hidden.hasattr(_b_hidden, _n) and _g_hidden[_n] is not _b_hidden.getattr(_b_hidden, _n) and "
-          "not _b_hidden.callable(_g_hidden[_n])}; del _b_hidden, _g_hidden")
+          "not _b_hidden.callable(_g_hidden[_n])}}; {keep}del _b_hidden, _g_hidden")
 
 
 # The names a hidden part takes from the instructor's imports (``record``, ``np``, ``warnings``,
@@ -116,8 +116,7 @@ def shielded(hidden, names=(), imports=""):
     (and, given ``instructor_imports``, the student's bindings of ``names`` kept and ``imports``
     run) on its first line, so tracebacks keep the cell's line numbers; run ``RESTORE`` after it."""
     assert hidden.startswith("#\n"), "split() puts a # line in front for each visible line"
-    first = SHIELD.replace("; del _b_hidden, _g_hidden", "; " + (KEEP.format(names=tuple(names)) if names else "")
-                           + "del _b_hidden, _g_hidden")
+    first = SHIELD.format(keep=KEEP.format(names=tuple(names)) if names else "")
     return first + (f"; {imports}" if imports else "") + hidden[1:]
 
 

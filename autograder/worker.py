@@ -36,7 +36,7 @@ from nbclient import NotebookClient  # noqa: E402
 from nbclient.exceptions import DeadKernelError  # noqa: E402
 
 from autograder import cgroup, hidden_phase, sandbox  # noqa: E402
-from autograder.cells import NOT_RUN, error_output, has_error  # noqa: E402
+from autograder.cells import NOT_RUN, error_output, has_error, nbgrader_meta  # noqa: E402
 
 # helpers.evidence.MIME, spelled out: importing helpers would load numpy into every worker.
 MIME = "application/vnd.backprop-evidence+json"
@@ -120,8 +120,7 @@ class CappedClient(NotebookClient):
         """The code of the instructor's cells before ``cell_index`` (read-only in nbgrader's
         metadata: the sanitized notebook holds them as released), and ``visible``."""
         sources = [c.source for c in self.nb.cells[:cell_index] if c.get("cell_type") == "code"
-                   and (c.get("metadata", {}).get("nbgrader") or {}).get("locked")
-                   and not (c.get("metadata", {}).get("nbgrader") or {}).get("solution")]
+                   and nbgrader_meta(c).get("locked") and not nbgrader_meta(c).get("solution")]
         return sources + [visible]
 
     async def _side_request(self, code, cell_index):
@@ -131,8 +130,8 @@ class CappedClient(NotebookClient):
         limit, count = self.timeout, self.code_cells_executed
         try:
             self.timeout = 10
-            restore = nbformat.v4.new_code_cell(code)
-            await super().async_execute_cell(restore, cell_index, None, store_history=False)
+            side = nbformat.v4.new_code_cell(code)
+            await super().async_execute_cell(side, cell_index, None, store_history=False)
         except Exception:  # noqa: BLE001 - a dead or stuck kernel: the next cell says so itself
             pass
         finally:
